@@ -1,0 +1,70 @@
+"""The small interfaces through which session logic reaches audio and storage.
+
+Adapters live in `selfcare.audio` and `selfcare.store`; tests use fakes from
+`tests/helpers`. Keeping them small keeps both sides honest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from selfcare.core.ratings import Moment
+
+
+class SessionAudio(Protocol):
+    """One session's sound, from its timeline. The stream is the session's clock."""
+
+    @property
+    def silent_reason(self) -> str | None:
+        """Why there is no sound (no device, ...); None when playing through a device."""
+        ...
+
+    def start(self) -> None: ...
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+    def seek(self, frame: int) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def position(self) -> int:
+        """The timeline frame being heard now."""
+        ...
+
+    def finished(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStart:
+    script_id: str
+    title: str
+    kind: str
+    lang: str
+    started_at: datetime
+    steps_total: int
+    pre_rating: int | None
+    audio: str  # "device" or "silent"
+
+
+class SessionStore(Protocol):
+    """Where a session's record goes; every call commits before it returns."""
+
+    def begin_session(self, start: SessionStart) -> int:
+        """Create the record and commit the pre-rating; returns the session id."""
+        ...
+
+    def record_progress(self, session_id: int, step_reached: int) -> None: ...
+
+    def complete_session(self, session_id: int, ended_at: datetime, step_reached: int) -> None: ...
+
+    def interrupt_session(
+        self, session_id: int, ended_at: datetime, step_reached: int
+    ) -> None: ...
+
+    def record_rating(
+        self, session_id: int, moment: Moment, value: int | None, at: datetime
+    ) -> None: ...

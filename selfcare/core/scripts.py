@@ -1,0 +1,281 @@
+"""Read and check one session script, collecting every problem instead of stopping.
+
+Structure is checked by the pydantic models in `script_format`, header and each
+step separately, so a broken step does not hide faults elsewhere. Rules that span
+fields follow: languages, the id against the file name, focus codes, asset paths
+and (through an `AssetIndex`) which files exist.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from selfcare.core.assets import AssetIndex, ClipState, stays_inside
+from selfcare.core.focus import focus_kind
+from selfcare.core.problems import Problem, Severity
+from selfcare.core.script_format import ScriptHeaderModel, StepModel
+
+TIMED_KEYS = ("say", "cue", "hold", "pause")
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One validated step; `number` counts from 1 as narration files do."""
+
+    number: int
+    say: Mapping[str, str] = field(default_factory=dict)
+    cue: str | None = None
+    focus: str | None = None
+    hold: float = 0.0
+    pause: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SessionScript:
+    id: str
+    kind: str
+    title: Mapping[str, str]
+    summary: Mapping[str, str]
+    tags: tuple[str, ...]
+    ambience: str | None
+    steps: tuple[Step, ...]
+    source: str
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.title)
+
+    def title_in(self, lang: str) -> str:
+        return self.title.get(lang) or next(iter(self.title.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptResult:
+    script: SessionScript | None
+    problems: list[Problem]
+
+
+def parse_script(
+    text: str,
+    file: str,
+    *,
+    expected_id: str | None = None,
+    assets: AssetIndex | None = None,
+) -> ScriptResult:
+    """Parse TOML text into a script; `script` is None when any error was found."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return ScriptResult(None, [Problem(file, "toml-syntax", f"not valid TOML: {exc}")])
+    checker = _Checker(file, expected_id, assets)
+    script = checker.check(raw)
+    return ScriptResult(script, checker.problems)
+
+
+class _Checker:
+    """Collects problems for one file while building the script."""
+
+    def __init__(self, file: str, expected_id: str | None, assets: AssetIndex | None) -> None:
+        self.file = file
+        self.expected_id = expected_id
+        self.assets = assets
+        self.problems: list[Problem] = []
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        *,
+        step: int | None = None,
+        field: str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.problems.append(Problem(self.file, code, message, step, field, severity))
+
+    def check(self, raw: dict[str, Any]) -> SessionScript | None:
+        header = self._check_header(raw)
+        languages = _languages_of(raw.get("title"))
+        raw_steps = raw.get("steps")
+        steps = self._check_steps(raw_steps, languages, raw.get("id"))
+        if header is not None:
+            self._check_summary(header.summary, languages)
+            self._check_ambience(header.ambience)
+            self._check_id(header.id)
+        if header is None or steps is None or any(p.is_error for p in self.problems):
+            return None
+        return SessionScript(
+            id=header.id,
+            kind=header.kind,
+            title=dict(header.title),
+            summary=dict(header.summary),
+            tags=tuple(header.tags),
+            ambience=header.ambience,
+            steps=tuple(steps),
+            source=self.file,
+        )
+
+    def _check_header(self, raw: dict[str, Any]) -> ScriptHeaderModel | None:
+        try:
+            return ScriptHeaderModel.model_validate(raw)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = error["loc"]
+                if loc and loc[0] == "steps" and len(loc) > 1:
+                    continue  # each step is checked on its own below
+                self.add(error["type"], _describe(error), field=_dotted(loc))
+            return None
+
+    def _check_id(self, script_id: str) -> None:
+        if self.expected_id is not None and script_id != self.expected_id:
+            self.add(
+                "id-mismatch",
+                f"id '{script_id}' does not match the file name '{self.expected_id}.toml'",
+                field="id",
+            )
+
+    def _check_summary(self, summary: Mapping[str, str], languages: Sequence[str]) -> None:
+        if summary:
+            self._check_languages(summary, languages, step=None, field="summary")
+
+    def _check_ambience(self, name: str | None) -> None:
+        if name is None:
+            return
+        if not stays_inside(name):
+            self.add("path-outside-assets", f"'{name}' leaves the assets folder", field="ambience")
+        elif self.assets is not None and not self.assets.has_ambience(name):
+            self.add(
+                "missing-asset",
+                f"no ambience file assets/audio/ambience/{name}.ogg",
+                field="ambience",
+            )
+
+    def _check_steps(
+        self, raw_steps: Any, languages: Sequence[str], script_id: Any
+    ) -> list[Step] | None:
+        if not isinstance(raw_steps, list):
+            return None  # reported by the header check
+        steps: list[Step] = []
+        for number, raw in enumerate(raw_steps, start=1):
+            step = self._check_step(number, raw, languages, script_id)
+            if step is not None:
+                steps.append(step)
+        return steps if len(steps) == len(raw_steps) else None
+
+    def _check_step(
+        self, number: int, raw: Any, languages: Sequence[str], script_id: Any
+    ) -> Step | None:
+        if not isinstance(raw, dict):
+            self.add("step-type", "each step must be a table ([[steps]])", step=number)
+            return None
+        try:
+            model = StepModel.model_validate(raw)
+        except ValidationError as exc:
+            for error in exc.errors():
+                self.add(error["type"], _describe(error), step=number, field=_dotted(error["loc"]))
+            return None
+        before = len(self.problems)
+        if not any(getattr(model, key) is not None for key in TIMED_KEYS):
+            self.add("empty-step", "a step needs at least one of say, cue, hold, pause", step=number)
+        if model.focus is not None and focus_kind(model.focus) is None:
+            self.add("unknown-focus", f"unknown focus '{model.focus}'", step=number, field="focus")
+        if model.cue is not None:
+            self._check_cue(model.cue, number)
+        if model.say is not None:
+            self._check_languages(model.say, languages, step=number, field="say")
+            if isinstance(script_id, str):
+                self._check_clips(model.say, script_id, number)
+        if any(p.is_error for p in self.problems[before:]):
+            return None
+        return Step(
+            number=number,
+            say=dict(model.say or {}),
+            cue=model.cue,
+            focus=model.focus,
+            hold=model.hold or 0.0,
+            pause=model.pause or 0.0,
+        )
+
+    def _check_cue(self, name: str, number: int) -> None:
+        if not stays_inside(name):
+            self.add("path-outside-assets", f"'{name}' leaves the assets folder", step=number,
+                     field="cue")
+        elif self.assets is not None and not self.assets.has_cue(name):
+            self.add("missing-asset", f"no cue sound assets/audio/cues/{name}.ogg", step=number,
+                     field="cue")
+
+    def _check_languages(
+        self, texts: Mapping[str, str], languages: Sequence[str], *, step: int | None, field: str
+    ) -> None:
+        for lang in languages:
+            if lang not in texts:
+                self.add("missing-language", f"missing language '{lang}'", step=step,
+                         field=field)
+        for lang in texts:
+            if languages and lang not in languages:
+                known = ", ".join(languages)
+                self.add(
+                    "unknown-language",
+                    f"language '{lang}' is not in the title's languages ({known})",
+                    step=step,
+                    field=field,
+                )
+
+    def _check_clips(self, say: Mapping[str, str], script_id: str, number: int) -> None:
+        if self.assets is None:
+            return
+        for lang, words in say.items():
+            state = self.assets.clip_state(lang, script_id, number, words)
+            if state is ClipState.OK:
+                continue
+            path = f"assets/audio/narration/{lang}/{script_id}/{number:03d}.ogg"
+            message = {
+                ClipState.MISSING: f"no narration clip {path}; captions only, timed by reading "
+                "speed",
+                ClipState.STALE: f"narration clip {path} speaks older words; rebuild the "
+                "narration",
+                ClipState.UNREADABLE: f"narration clip {path} cannot be read",
+            }[state]
+            self.add(f"clip-{state.value}", message, step=number, field=f"say.{lang}",
+                     severity=Severity.WARNING)
+
+
+def _languages_of(title: Any) -> list[str]:
+    if isinstance(title, dict):
+        return [key for key in title if isinstance(key, str)]
+    return []
+
+
+def _dotted(loc: Sequence[int | str]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    """A plain sentence for one pydantic error, with the offending value."""
+    kind = error["type"]
+    given = error.get("input")
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "greater_than_equal":
+        return f"must not be negative (got {given!r})"
+    if kind in ("float_type", "finite_number"):
+        return f"must be a number of seconds (got {given!r})"
+    if kind == "string_type":
+        return f"must be text (got {given!r})"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "dict_type":
+        return 'must be a table of languages, like { en = "..." }'
+    if kind == "string_pattern_mismatch" and error["loc"][-1] == "[key]":
+        return f"{given!r} is not a language code like 'en' or 'es'"
+    if kind == "string_pattern_mismatch":
+        return f"{given!r} is not allowed here: use lower-case letters, digits and hyphens"
+    if kind == "too_short":
+        return "must not be empty"
+    return f"{error['msg']} (got {given!r})"

@@ -1,0 +1,139 @@
+"""Compile a script, for one language, into events at exact sample frames.
+
+The stream is the clock: a cue scripted at 12.000 s lands at frame 12.000 x rate.
+Steps run one after another; each lasts its narration clip + hold + pause, and a
+cue is instant at the step's start. Where a clip is missing, the words are timed
+from a calm reading speed and shown as captions only.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+from selfcare.core.scripts import SessionScript, Step
+
+SAMPLE_RATE = 48_000
+READING_WORDS_PER_MINUTE = 120  # calm narration pace; used only when a clip is missing
+READING_MARGIN_S = 0.6
+
+
+class EventKind(StrEnum):
+    STEP = "step"
+    CUE = "cue"
+    SAY = "say"
+    HOLD = "hold"
+    PAUSE = "pause"
+    END = "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    frame: int
+    kind: EventKind
+    step: int | None = None  # 1-based step number
+    frames: int = 0  # duration, for say / hold / pause / step
+    text: str | None = None
+    cue: str | None = None
+    focus: str | None = None
+    estimated: bool = False  # say timed from reading speed: no clip to play
+
+    @property
+    def end(self) -> int:
+        return self.frame + self.frames
+
+    def to_json(self, rate: int) -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, False)}
+        data["kind"] = self.kind.value
+        return {"t": round(self.frame / rate, 6), **data}
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    script_id: str
+    lang: str
+    rate: int
+    events: tuple[Event, ...]
+    total_frames: int
+
+    @property
+    def steps(self) -> tuple[Event, ...]:
+        return tuple(e for e in self.events if e.kind is EventKind.STEP)
+
+    @property
+    def duration(self) -> float:
+        return self.total_frames / self.rate
+
+    def step_starts(self) -> list[int]:
+        return [e.frame for e in self.steps]
+
+    def step_index_at(self, frame: int) -> int:
+        """0-based index of the step playing at `frame` (the last step once past the end)."""
+        starts = self.step_starts()
+        return max(0, bisect.bisect_right(starts, frame) - 1)
+
+    def events_between(self, start: int, stop: int) -> list[Event]:
+        return [e for e in self.events if start <= e.frame < stop]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [event.to_json(self.rate) for event in self.events]
+
+
+def seconds_to_frames(seconds: float, rate: int = SAMPLE_RATE) -> int:
+    return round(seconds * rate)
+
+
+def reading_frames(words: str, rate: int = SAMPLE_RATE) -> int:
+    """How long calm speech of `words` would take: the stand-in for a missing clip."""
+    count = max(1, len(words.split()))
+    return seconds_to_frames(count * 60 / READING_WORDS_PER_MINUTE + READING_MARGIN_S, rate)
+
+
+def compile_timeline(
+    script: SessionScript,
+    lang: str,
+    clip_frames: Sequence[int | None],
+    rate: int = SAMPLE_RATE,
+) -> Timeline:
+    """Lay the steps end to end; `clip_frames[i]` is step i+1's clip length or None."""
+    if lang not in script.languages:
+        raise ValueError(f"script {script.id} has no language {lang!r}")
+    if len(clip_frames) != len(script.steps):
+        raise ValueError("one clip length (or None) is needed per step")
+    events: list[Event] = []
+    cursor = 0
+    for step, clip in zip(script.steps, clip_frames, strict=True):
+        step_events, length = _step_events(step.number, step, lang, clip, cursor, rate)
+        events.extend(step_events)
+        cursor += length
+    events.append(Event(cursor, EventKind.END))
+    return Timeline(script.id, lang, rate, tuple(events), cursor)
+
+
+def _step_events(
+    number: int, step: Step, lang: str, clip: int | None, start: int, rate: int
+) -> tuple[list[Event], int]:
+    words = step.say.get(lang)
+    say_frames = 0
+    if words:
+        say_frames = clip if clip is not None else reading_frames(words, rate)
+    hold_frames = seconds_to_frames(step.hold, rate)
+    pause_frames = seconds_to_frames(step.pause, rate)
+    length = say_frames + hold_frames + pause_frames
+    events = [Event(start, EventKind.STEP, number, length, focus=step.focus)]
+    if step.cue:
+        events.append(Event(start, EventKind.CUE, number, cue=step.cue))
+    at = start
+    if words:
+        events.append(Event(at, EventKind.SAY, number, say_frames, text=words,
+                            estimated=clip is None))
+        at += say_frames
+    if hold_frames:
+        events.append(Event(at, EventKind.HOLD, number, hold_frames, focus=step.focus))
+        at += hold_frames
+    if pause_frames:
+        events.append(Event(at, EventKind.PAUSE, number, pause_frames))
+    return events, length
