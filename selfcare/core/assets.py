@@ -7,6 +7,7 @@ provides, so the core never touches the disk.
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Protocol
@@ -41,3 +42,13 @@ def stays_inside(relative: str) -> bool:
         if flavour.is_absolute() or flavour.anchor or ".." in flavour.parts:
             return False
     return True
+
+
+def words_fingerprint(words: str) -> str:
+    """A stable fingerprint of the words a clip speaks, blind to spacing changes.
+
+    The narration manifest stores it, so `validate` can tell when a script's words
+    have changed since its clip was made: captions and voice must never disagree.
+    """
+    normalised = " ".join(words.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()

@@ -1,0 +1,276 @@
+"""Sending rendered frames to the sound device, or keeping time silently without one.
+
+`PygameStream` feeds pygame a chain of rendered chunks through `Channel.queue()`:
+SDL_mixer starts a queued chunk inside its mixing loop the moment the previous
+one ends, so the stream is gapless and every frame lands where the mixer put it
+(measured sample-exact, including across pause/resume: reference/tech.md §1.2).
+A feeder thread, not the GUI thread, renders the next chunk while one plays.
+
+`SilentStream` has the same interface and keeps time with a monotonic clock, so
+a session without a sound device still runs, with captions, at the same pace.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from selfcare.audio.decode import Frames
+from selfcare.audio.mixer import to_int16
+from selfcare.core.clock import Clock
+
+log = logging.getLogger(__name__)
+
+CHUNK_SECONDS = 0.5  # volume changes are heard within about two chunks
+FEED_INTERVAL_S = 0.02
+DEVICE_BUFFER_FRAMES = 1024
+
+Render = Callable[[int, int], Frames]
+
+
+class OutputStream(Protocol):
+    """Plays the frames [start, end) produced by `render`, and says where it is."""
+
+    silent_reason: str | None
+
+    def play(self, render: Render, start: int, end: int) -> None: ...
+
+    def pause(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def position(self) -> int: ...
+
+    def finished(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+class _PlayClock:
+    """Frames elapsed since an anchor, on a monotonic clock, not counting pauses."""
+
+    def __init__(self, clock: Clock, rate: int) -> None:
+        self._clock = clock
+        self._rate = rate
+        self._anchor_frame = 0
+        self._anchor_time = clock.monotonic()
+        self._paused_at: float | None = None
+
+    def anchor(self, frame: int, delay_frames: int = 0) -> None:
+        self._anchor_frame = frame - delay_frames
+        self._anchor_time = self._clock.monotonic()
+        if self._paused_at is not None:
+            self._paused_at = self._anchor_time
+
+    def pause(self) -> None:
+        if self._paused_at is None:
+            self._paused_at = self._clock.monotonic()
+
+    def resume(self) -> None:
+        if self._paused_at is not None:
+            self._anchor_time += self._clock.monotonic() - self._paused_at
+            self._paused_at = None
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    def frame(self) -> int:
+        now = self._paused_at if self._paused_at is not None else self._clock.monotonic()
+        return self._anchor_frame + int((now - self._anchor_time) * self._rate)
+
+
+class SilentStream:
+    """No device: time passes on the monotonic clock and nothing is heard."""
+
+    def __init__(self, clock: Clock, rate: int, reason: str) -> None:
+        self.silent_reason: str | None = reason
+        self._time = _PlayClock(clock, rate)
+        self._end = 0
+        self._stopped = True
+
+    def play(self, render: Render, start: int, end: int) -> None:
+        self._end = end
+        self._stopped = False
+        self._time.anchor(start)
+
+    def pause(self) -> None:
+        self._time.pause()
+
+    def resume(self) -> None:
+        self._time.resume()
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._time.pause()
+
+    def position(self) -> int:
+        return min(self._time.frame(), self._end)
+
+    def finished(self) -> bool:
+        return not self._stopped and self._time.frame() >= self._end
+
+    def close(self) -> None:
+        self._stopped = True
+
+
+@dataclass
+class _Chunk:
+    start: int
+    end: int
+    sound: Any  # pygame.mixer.Sound
+
+
+class PygameStream:
+    """A gapless chain of rendered chunks on one reserved pygame channel."""
+
+    def __init__(self, pygame: Any, clock: Clock, rate: int) -> None:
+        self.silent_reason: str | None = None
+        self._pg = pygame
+        self._rate = rate
+        self._chunk = round(CHUNK_SECONDS * rate)
+        self._channel = pygame.mixer.Channel(0)
+        self._time = _PlayClock(clock, rate)
+        self._lock = threading.RLock()
+        self._render: Render | None = None
+        self._next = 0
+        self._end = 0
+        self._chunks: list[_Chunk] = []
+        self._generation = 0
+        self._stop_feeding = threading.Event()
+        self._feeder: threading.Thread | None = None
+        self.underruns = 0
+
+    # -- control, called from the GUI or command-line thread --------------------------
+
+    def play(self, render: Render, start: int, end: int) -> None:
+        self._halt_feeder()
+        with self._lock:
+            self._channel.stop()
+            self._render, self._next, self._end = render, start, end
+            self._chunks.clear()
+            self._generation += 1
+            was_paused = self._time.paused
+            self._start_chain()
+            if was_paused:
+                self._channel.pause()
+        self._stop_feeding.clear()
+        self._feeder = threading.Thread(target=self._feed, name="selfcare-audio-feeder",
+                                        daemon=True)
+        self._feeder.start()
+
+    def pause(self) -> None:
+        with self._lock:
+            self._pg.mixer.pause()
+            self._time.pause()
+
+    def resume(self) -> None:
+        with self._lock:
+            self._pg.mixer.unpause()
+            self._time.resume()
+
+    def stop(self) -> None:
+        self._halt_feeder()
+        with self._lock:
+            self._channel.stop()
+            self._chunks.clear()
+            self._next = self._end
+            self._time.pause()
+
+    def position(self) -> int:
+        """The frame being heard: the clock's estimate, kept inside the playing chunk."""
+        with self._lock:
+            estimate = self._time.frame()
+            playing = self._playing_chunk()
+            if playing is None:
+                return min(estimate, self._end)
+            return max(playing.start, min(estimate, playing.end))
+
+    def finished(self) -> bool:
+        with self._lock:
+            return self._next >= self._end and not self._channel.get_busy()
+
+    def close(self) -> None:
+        self.stop()
+        self._pg.mixer.quit()
+
+    # -- feeding, on the feeder thread ------------------------------------------------
+
+    def _feed(self) -> None:
+        while not self._stop_feeding.wait(FEED_INTERVAL_S):
+            with self._lock:
+                if self._next >= self._end or self._time.paused:
+                    continue
+                needs_more = self._channel.get_queue() is None
+                busy = self._channel.get_busy()
+                generation = self._generation
+                start, count = self._next, min(self._chunk, self._end - self._next)
+                render = self._render
+            if not needs_more or render is None:
+                continue
+            sound = self._make_sound(render(start, count))  # outside the lock: GUI stays free
+            with self._lock:
+                if generation != self._generation or self._next != start:
+                    continue  # a seek or stop happened while rendering
+                if busy and self._channel.get_busy():
+                    self._channel.queue(sound)
+                else:
+                    self.underruns += 1
+                    log.warning("audio underrun before frame %d; restarting the chain", start)
+                    self._channel.play(sound)
+                    self._time.anchor(start, DEVICE_BUFFER_FRAMES)
+                self._chunks.append(_Chunk(start, start + count, sound))
+                self._next = start + count
+                del self._chunks[:-3]
+
+    def _start_chain(self) -> None:
+        if self._render is None or self._next >= self._end:
+            return
+        count = min(self._chunk, self._end - self._next)
+        sound = self._make_sound(self._render(self._next, count))
+        self._channel.play(sound)
+        self._time.anchor(self._next, DEVICE_BUFFER_FRAMES)
+        self._chunks.append(_Chunk(self._next, self._next + count, sound))
+        self._next += count
+
+    def _playing_chunk(self) -> _Chunk | None:
+        if not self._chunks:
+            return None
+        queued = self._channel.get_queue()
+        if queued is not None and len(self._chunks) >= 2:
+            return self._chunks[-2]
+        return self._chunks[-1]
+
+    def _make_sound(self, frames: Frames) -> Any:
+        return self._pg.mixer.Sound(buffer=to_int16(frames).tobytes())
+
+    def _halt_feeder(self) -> None:
+        self._stop_feeding.set()
+        if self._feeder is not None and self._feeder is not threading.current_thread():
+            self._feeder.join(timeout=2)
+        self._feeder = None
+
+
+def open_output(clock: Clock, rate: int) -> OutputStream:
+    """The sound device if one opens, otherwise a silent stream that says why."""
+    os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")  # let SIGTERM reach us
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        import pygame  # noqa: PLC0415 - loaded only when sound is wanted
+    except ImportError as exc:  # pragma: no cover - a broken installation
+        return SilentStream(clock, rate, f"the sound library is missing ({exc})")
+    try:
+        pygame.mixer.init(frequency=rate, size=-16, channels=2, buffer=DEVICE_BUFFER_FRAMES,
+                          allowedchanges=0)
+        pygame.mixer.set_reserved(1)
+    except pygame.error as exc:
+        log.warning("no sound device: %s", exc)
+        return SilentStream(clock, rate, f"no sound device could be opened ({exc})")
+    log.info("sound device opened: %s", pygame.mixer.get_init())
+    return PygameStream(pygame, clock, rate)

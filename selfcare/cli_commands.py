@@ -1,0 +1,231 @@
+"""The commands behind `selfcare COMMAND`: each parses its options and calls the layers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from selfcare import library
+from selfcare.cli import EXIT_OK, EXIT_PROBLEM, CommandError, print_json
+from selfcare.core.problems import Problem, errors_in
+from selfcare.core.scripts import SessionScript
+
+
+def register(commands: Any) -> None:
+    _validate(commands.add_parser(
+        "validate", help="check session scripts; print every problem, one per line"))
+    _timeline(commands.add_parser("timeline", help="print a session's timed events"))
+    _render(commands.add_parser("render", help="write a session's exact stream to a WAV file"))
+    _play(commands.add_parser("play", help="play a session (--no-gui: in the terminal)"))
+    _history(commands.add_parser("history", help="list recorded sessions"))
+
+
+def _validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="script files or folders (default: the built-in scripts)")
+    parser.set_defaults(run=run_validate)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    files: list[Path] = []
+    for given in args.paths or [str(library.paths.scripts_dir())]:
+        path = Path(given)
+        files.extend(library.script_files(path) if path.is_dir() else [path])
+    if not files:
+        raise CommandError("no script files found")
+    assets = library.FileAssetIndex()
+    problems: list[Problem] = []
+    for file in files:
+        problems.extend(library.load_script_file(file, assets).problems)
+    for problem in problems:
+        print(problem)
+    errors = errors_in(problems)
+    summary = f"{len(files)} script(s) checked: {len(errors)} error(s), " \
+        f"{len(problems) - len(errors)} warning(s)"
+    print(summary, file=sys.stderr)
+    return EXIT_PROBLEM if errors else EXIT_OK
+
+
+def load_session(id_or_path: str) -> SessionScript:
+    """A valid script, or a CommandError naming every error in it."""
+    result = library.resolve_script(id_or_path)
+    if result.script is None:
+        errors = errors_in(result.problems) or result.problems
+        raise CommandError("\n".join(str(p) for p in errors))
+    return result.script
+
+
+def pick_language(script: SessionScript, lang: str | None) -> str:
+    if lang is None:
+        return script.languages[0]
+    if lang not in script.languages:
+        raise CommandError(
+            f"session '{script.id}' has no language '{lang}' "
+            f"(it has: {', '.join(script.languages)})"
+        )
+    return lang
+
+
+def _add_session_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", metavar="ID-or-PATH", help="a built-in id or a script file")
+    parser.add_argument("--lang", help="language code, e.g. en or es (default: the first)")
+
+
+def _timeline(parser: argparse.ArgumentParser) -> None:
+    _add_session_args(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON events")
+    parser.set_defaults(run=run_timeline)
+
+
+def run_timeline(args: argparse.Namespace) -> int:
+    from selfcare.audio.clips import clip_lengths  # noqa: PLC0415
+    from selfcare.core.timeline import compile_timeline  # noqa: PLC0415
+
+    script = load_session(args.session)
+    lang = pick_language(script, args.lang)
+    timeline = compile_timeline(script, lang, clip_lengths(script, lang))
+    if args.json:
+        print_json(timeline.to_json())
+        return EXIT_OK
+    for event in timeline.events:
+        detail = event.text or event.cue or event.focus or ""
+        step = f"step {event.step:>2}" if event.step else "       "
+        length = f"{event.frames / timeline.rate:7.2f}s" if event.frames else " " * 8
+        print(f"{event.frame / timeline.rate:9.3f}  {step}  {event.kind.value:<5} {length}  "
+              f"{detail[:70]}")
+    return EXIT_OK
+
+
+def _render(parser: argparse.ArgumentParser) -> None:
+    _add_session_args(parser)
+    parser.add_argument("--out", required=True, metavar="FILE.wav", help="where to write")
+    parser.set_defaults(run=run_render)
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from selfcare.audio.render import render_to_wav  # noqa: PLC0415
+    from selfcare.audio.session_audio import build_mixer  # noqa: PLC0415
+    from selfcare.session_setup import build_timeline  # noqa: PLC0415
+
+    script = load_session(args.session)
+    timeline = build_timeline(script, pick_language(script, args.lang))
+    mixer, problems = build_mixer(script, timeline)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    try:
+        frames = render_to_wav(mixer, Path(args.out))
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+    print(f"{args.out}: {frames} frames, {frames / timeline.rate:.2f} s at {timeline.rate} Hz")
+    return EXIT_OK
+
+
+def _rating_arg(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 10:
+        raise argparse.ArgumentTypeError("a pain rating is a whole number from 0 to 10")
+    return int(text)
+
+
+def _play(parser: argparse.ArgumentParser) -> None:
+    _add_session_args(parser)
+    parser.add_argument("--no-gui", action="store_true",
+                        help="play in the terminal, printing captions as they are heard")
+    parser.add_argument("--pre", type=_rating_arg, metavar="N", help="pain before (0-10)")
+    parser.add_argument("--post", type=_rating_arg, metavar="N", help="pain after (0-10)")
+    parser.set_defaults(run=run_play)
+
+
+def run_play(args: argparse.Namespace) -> int:
+    if not args.no_gui:
+        from selfcare.app import run  # noqa: PLC0415
+
+        return run(data_dir=None, session=args.session, lang=args.lang)
+    from selfcare import paths  # noqa: PLC0415
+    from selfcare.audio.output import open_output  # noqa: PLC0415
+    from selfcare.core.clock import SystemClock  # noqa: PLC0415
+    from selfcare.core.session_run import SessionRun  # noqa: PLC0415
+    from selfcare.core.timeline import SAMPLE_RATE  # noqa: PLC0415
+    from selfcare.session_setup import build_audio, build_timeline, open_store  # noqa: PLC0415
+    from selfcare.terminal_player import (  # noqa: PLC0415
+        NotInteractive,
+        TerminalPlayer,
+        ask_rating,
+        summary_line,
+    )
+
+    script = load_session(args.session)
+    timeline = build_timeline(script, pick_language(script, args.lang))
+    clock = SystemClock()
+    try:
+        pre = args.pre if args.pre is not None else ask_rating(input, sys.stdout)
+    except NotInteractive as exc:
+        raise CommandError("no one to ask for the pain rating: give --pre and --post") from exc
+    opened = _open_store_or_fail(paths.default_data_dir(), clock)
+    output = open_output(clock, SAMPLE_RATE)
+    try:
+        if output.silent_reason:
+            print(f"No sound: {output.silent_reason}. The session runs silently with "
+                  "captions.", file=sys.stderr)
+        audio = build_audio(script, timeline, output)
+        for problem in audio.problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        print(f"{script.title_in(timeline.lang)} \u2014 {timeline.duration / 60:.1f} minutes")
+        run = SessionRun.begin(script, timeline, opened.store, audio, clock, pre)
+        player = TerminalPlayer(run, sys.stdout)
+        player.play()
+        if player.signal_received is not None and args.post is None:
+            print(summary_line(run.outcome()))
+            return 128 + player.signal_received
+        try:
+            post = args.post if args.post is not None else ask_rating(input, sys.stdout)
+        except NotInteractive:
+            post = None
+        print(summary_line(run.give_post_rating(post)))
+        return EXIT_OK
+    finally:
+        output.close()
+        opened.close()
+
+
+def _open_store_or_fail(data_dir: Path, clock: Any) -> Any:
+    from selfcare.session_setup import open_store  # noqa: PLC0415
+    from selfcare.store.errors import StorageUnavailable  # noqa: PLC0415
+
+    try:
+        opened = open_store(data_dir, clock)
+    except StorageUnavailable as exc:
+        raise CommandError(str(exc)) from exc
+    if opened.moved_aside is not None:
+        print(f"The database was damaged. It was kept as {opened.moved_aside} and a new one "
+              "was started.", file=sys.stderr)
+    return opened
+
+
+def _history(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="newest N only")
+    parser.set_defaults(run=run_history)
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from selfcare import paths  # noqa: PLC0415
+    from selfcare.core.clock import SystemClock  # noqa: PLC0415
+
+    opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
+    try:
+        records = opened.store.history(limit=args.limit)
+    finally:
+        opened.close()
+    if args.json:
+        print_json([record.to_json() for record in records])
+        return EXIT_OK
+    if not records:
+        print("No sessions recorded yet.")
+    for r in records:
+        pre = "-" if r.pre is None else r.pre
+        post = "-" if r.post is None else r.post
+        print(f"{r.started_at:%Y-%m-%d %H:%M}  {r.status:<11}  step {r.step_reached}/"
+              f"{r.steps_total}  pain {pre} \u2192 {post}  {r.title} ({r.lang})")
+    return EXIT_OK

@@ -1,0 +1,63 @@
+"""Building what a session needs, shared by the window and the command line.
+
+Both open the same store the same way (recovering sessions a dead process left
+running), compile the same timeline and build the same audio, so `selfcare play
+--no-gui` records a session exactly as the GUI does.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from selfcare.audio.clips import clip_lengths
+from selfcare.audio.mixer import Gains
+from selfcare.audio.output import OutputStream
+from selfcare.audio.session_audio import TimelineAudio, build_mixer
+from selfcare.core.clock import Clock
+from selfcare.core.scripts import SessionScript
+from selfcare.core.timeline import Timeline, compile_timeline
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "selfcare.db"
+
+
+@dataclass
+class OpenedStore:
+    store: Any  # selfcare.store.sessions.SqliteSessionStore
+    db: Any
+    path: Path
+    moved_aside: Path | None = None
+    recovered: list[int] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_store(data_dir: Path, clock: Clock) -> OpenedStore:
+    """Open (or create) the database; mark sessions left running by dead processes."""
+    from selfcare.store.db import open_database  # noqa: PLC0415 - sqlite-utils loads late
+    from selfcare.store.sessions import SqliteSessionStore, process_is_alive  # noqa: PLC0415
+
+    path = data_dir / DB_NAME
+    opened = open_database(path)
+    store = SqliteSessionStore(opened.db, pid=os.getpid(), host=socket.gethostname())
+    recovered = store.recover_abandoned(clock.now(), process_is_alive)
+    if recovered:
+        log.info("recorded %d abandoned session(s) as interrupted: %s", len(recovered), recovered)
+    return OpenedStore(store, opened.db, path, opened.moved_aside, recovered)
+
+
+def build_timeline(script: SessionScript, lang: str) -> Timeline:
+    return compile_timeline(script, lang, clip_lengths(script, lang))
+
+
+def build_audio(script: SessionScript, timeline: Timeline, output: OutputStream,
+                gains: Gains | None = None) -> TimelineAudio:
+    mixer, problems = build_mixer(script, timeline, gains)
+    return TimelineAudio(mixer, output, problems)

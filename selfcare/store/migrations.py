@@ -1,0 +1,69 @@
+"""The schema, as a numbered list of migrations that only ever grows.
+
+Each migration runs in one transaction together with its record in
+`_sqlite_migrations`, so a failing one leaves the file as it was. A released
+migration is never edited: change the schema by appending `m002_...`.
+Timestamps are ISO-8601 text in UTC with an explicit offset; a rating value of
+NULL means the person chose to skip it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "selfcare"
+
+migrations = Migrations(MIGRATION_SET)
+
+_M001 = [
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        script_id TEXT NOT NULL,
+        title TEXT,
+        kind TEXT,
+        lang TEXT,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'interrupted')),
+        step_reached INTEGER NOT NULL CHECK (step_reached >= 0),
+        steps_total INTEGER NOT NULL CHECK (steps_total >= 0),
+        audio TEXT CHECK (audio IN ('device', 'silent')),
+        pid INTEGER,
+        host TEXT,
+        CHECK (step_reached <= steps_total),
+        CHECK ((status = 'running') = (ended_at IS NULL))
+    )
+    """,
+    """
+    CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        moment TEXT NOT NULL CHECK (moment IN ('pre', 'post')),
+        item TEXT NOT NULL DEFAULT 'pain',
+        value INTEGER CHECK (value BETWEEN 0 AND 10),
+        recorded_at TEXT NOT NULL,
+        UNIQUE (session_id, moment, item)
+    )
+    """,
+    "CREATE INDEX idx_sessions_started_at ON sessions(started_at)",
+    "CREATE INDEX idx_sessions_status ON sessions(status)",
+]
+
+
+@migrations()
+def m001_sessions_and_ratings(db: Database) -> None:
+    for statement in _M001:
+        db.execute(statement)
+
+
+def apply_migrations(db: Database) -> list[str]:
+    """Apply what is pending; returns the names applied, oldest first."""
+    pending = [migration.name for migration in migrations.pending(db)]
+    migrations.apply(db)
+    return pending
+
+
+def pending_migrations(db: Database) -> list[str]:
+    """Names not yet applied; reads only, so callers can back up first."""
+    return [migration.name for migration in migrations.pending(db)]

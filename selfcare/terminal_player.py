@@ -1,0 +1,110 @@
+"""`selfcare play --no-gui`: a whole session in the terminal, recorded like the GUI's.
+
+A real mode for terminal and screen-reader users and for checks: it asks for the
+ratings (or takes --pre/--post), prints each caption with its time as it is
+heard, and ends cleanly on Ctrl+C or SIGTERM (a logout) with the session
+recorded as interrupted.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable
+from types import FrameType
+from typing import TextIO
+
+from selfcare.core.ratings import NRS_MAX, NRS_MIN, check_rating
+from selfcare.core.session_run import Outcome, RunState, SessionRun
+from selfcare.core.timeline import Event, EventKind
+
+POLL_S = 0.05
+PAIN_QUESTION = (
+    "How much pain do you have right now?\n"
+    "  0 = no pain   ...   10 = worst pain you can imagine\n"
+    "Type a number from 0 to 10 and press Enter (or s to skip): "
+)
+
+
+class NotInteractive(Exception):
+    """A rating was needed but nobody can be asked."""
+
+
+def ask_rating(read: Callable[[str], str], write: TextIO) -> int | None:
+    """Ask until the answer is 0-10 or a skip; raises NotInteractive at end of input."""
+    while True:
+        try:
+            answer = read(PAIN_QUESTION).strip().lower()
+        except EOFError as exc:
+            raise NotInteractive from exc
+        if answer in ("s", "skip"):
+            return None
+        if answer.isdigit() and NRS_MIN <= int(answer) <= NRS_MAX:
+            return check_rating(int(answer))
+        write.write("Please type a whole number from 0 to 10, or s to skip.\n")
+
+
+def format_time(seconds: float) -> str:
+    minutes, rest = divmod(seconds, 60)
+    return f"{int(minutes):d}:{rest:04.1f}"
+
+
+def describe(event: Event, rate: int) -> str | None:
+    """The line printed when the stream reaches `event`, or None for a quiet event."""
+    stamp = f"[{format_time(event.frame / rate)}]"
+    if event.kind is EventKind.SAY:
+        return f"{stamp} {event.text}"
+    if event.kind is EventKind.HOLD:
+        where = f" ({event.focus})" if event.focus else ""
+        return f"{stamp} hold{where} for {event.frames / rate:.0f} seconds"
+    if event.kind is EventKind.CUE:
+        return f"{stamp} ({event.cue})"
+    return None
+
+
+class TerminalPlayer:
+    """Drives a SessionRun from a loop, printing what is heard as it is heard."""
+
+    def __init__(self, run: SessionRun, out: TextIO, sleep: Callable[[float], None] = time.sleep):
+        self.run = run
+        self.out = out
+        self.sleep = sleep
+        self.signal_received: int | None = None
+        self._printed = 0
+
+    def play(self) -> None:
+        previous = {sig: signal.signal(sig, self._on_signal)
+                    for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            while self.run.state is RunState.PLAYING and self.signal_received is None:
+                self._print_reached(self.run.poll().elapsed)
+                self.sleep(POLL_S)
+            if self.signal_received is not None:
+                self.run.stop()
+            else:
+                self._print_reached(self.run.timeline.duration + 1)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _print_reached(self, elapsed: float) -> None:
+        timeline = self.run.timeline
+        events = timeline.events
+        while self._printed < len(events) and events[self._printed].frame / timeline.rate <= \
+                elapsed:
+            line = describe(events[self._printed], timeline.rate)
+            if line:
+                self.out.write(line + "\n")
+                self.out.flush()
+            self._printed += 1
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        self.signal_received = signum
+
+
+def summary_line(outcome: Outcome) -> str:
+    status = "completed" if outcome.completed else (
+        f"stopped at step {outcome.step_reached} of {outcome.steps_total}")
+    before = "skipped" if outcome.before is None else str(outcome.before)
+    after = "skipped" if outcome.after is None else str(outcome.after)
+    return f"Session {status}. Pain before {before} \u2192 after {after}."

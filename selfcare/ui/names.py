@@ -1,0 +1,61 @@
+"""Words for the codes the core uses: session kinds and focus regions or points.
+
+The core speaks in codes; this is where they become translatable text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("names", text)
+
+
+def kind_name(kind: str) -> str:
+    names = {
+        "imagery": _tr("Guided imagery"),
+        "pmr": _tr("Muscle relaxation"),
+        "acupressure": _tr("Self-acupressure"),
+        "breathing": _tr("Breathing"),
+    }
+    return names.get(kind, kind)
+
+
+def focus_name(code: str) -> str:
+    """A person's words for a region or point; point codes keep their code beside them."""
+    names = {
+        "whole-body": _tr("Whole body"), "face": _tr("Face"), "forehead": _tr("Forehead"),
+        "eyes": _tr("Eyes"), "jaw": _tr("Jaw"), "neck": _tr("Neck"),
+        "shoulders": _tr("Shoulders and upper back"), "chest": _tr("Chest"),
+        "upper-back": _tr("Upper back"), "lower-back": _tr("Lower back"),
+        "abdomen": _tr("Stomach"), "arms": _tr("Both arms and hands"),
+        "hands": _tr("Both hands"), "legs": _tr("Both legs and feet"), "feet": _tr("Both feet"),
+        "hand-right": _tr("Right hand"), "hand-left": _tr("Left hand"),
+        "forearm-right": _tr("Right forearm"), "forearm-left": _tr("Left forearm"),
+        "arm-right": _tr("Right upper arm"), "arm-left": _tr("Left upper arm"),
+        "thigh-right": _tr("Right thigh"), "thigh-left": _tr("Left thigh"),
+        "calf-right": _tr("Right calf"), "calf-left": _tr("Left calf"),
+        "foot-right": _tr("Right foot"), "foot-left": _tr("Left foot"),
+        "breath": _tr("Breath"),
+        "LI4": _tr("LI4 \u00b7 Hegu \u2014 back of the hand, between thumb and index finger"),
+        "PC6": _tr("PC6 \u00b7 Neiguan \u2014 inner forearm, three finger-widths above the "
+                   "wrist crease"),
+        "HT7": _tr("HT7 \u00b7 Shenmen \u2014 wrist crease, little-finger side"),
+        "SP6": _tr("SP6 \u00b7 Sanyinjiao \u2014 inner lower leg, four finger-widths above "
+                   "the ankle bone"),
+        "LR3": _tr("LR3 \u00b7 Taichong \u2014 top of the foot, between big and second toe"),
+        "ST36": _tr("ST36 \u00b7 Zusanli \u2014 four finger-widths below the kneecap"),
+        "KI3": _tr("KI3 \u00b7 Taixi \u2014 hollow behind the inner ankle bone"),
+        "KI1": _tr("KI1 \u00b7 Yongquan \u2014 sole of the foot"),
+        "GV20": _tr("GV20 \u00b7 Baihui \u2014 top of the head"),
+        "GB20": _tr("GB20 \u00b7 Fengchi \u2014 base of the skull"),
+        "YINTANG": _tr("Yintang \u2014 between the eyebrows"),
+        "ANMIAN": _tr("Anmian \u2014 behind the ear"),
+    }
+    return names.get(code, code)
+
+
+def minutes_text(seconds: float) -> str:
+    minutes = max(1, round(seconds / 60))
+    return QCoreApplication.translate("names", "About %n min", "", minutes)

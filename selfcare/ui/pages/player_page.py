@@ -1,0 +1,168 @@
+"""The session as it plays: the words being spoken, what to do now, and controls.
+
+It paints a `PlayerView` the controller hands it and sends intents back; it does
+not know about audio or storage.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QSlider, QWidget
+
+from selfcare.core.player_view import Phase, PlayerView
+from selfcare.ui.names import focus_name
+from selfcare.ui.pages.common import button, card, label, page_layout
+
+
+def clock_text(seconds: float) -> str:
+    minutes, rest = divmod(int(round(seconds)), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+class PlayerPage(QWidget):
+    """Signals: pause_toggled, next_step, previous_step, stop_requested,
+    volumes_changed(voice: float, background: float)."""
+
+    pause_toggled = Signal()
+    next_step = Signal()
+    previous_step = Signal()
+    stop_requested = Signal()
+    volumes_changed = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = page_layout(self)
+        self.title = label("", "pageTitle", self)
+        layout.addWidget(self.title)
+        self.notice = label("", "notice", self)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self.step_label = label("", "muted", self)
+        layout.addWidget(self.step_label)
+
+        words, words_layout = card(self)
+        self.caption = label("", "caption", words)
+        self.caption.setAccessibleName(self.tr("Words being spoken"))
+        self.caption.setMinimumHeight(110)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        words_layout.addWidget(self.caption)
+        layout.addWidget(words, 1)
+
+        self.do_now, do_layout = card(self, "doNow")
+        self.do_heading = label(self.tr("What to do now"), "muted", self.do_now)
+        do_layout.addWidget(self.do_heading)
+        row = QHBoxLayout()
+        self.focus_label = label("", "focusName", self.do_now)
+        row.addWidget(self.focus_label, 1)
+        self.countdown = label("", "countdown", self.do_now, wrap=False)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.countdown)
+        do_layout.addLayout(row)
+        self.phase_label = label("", "muted", self.do_now)
+        do_layout.addWidget(self.phase_label)
+        layout.addWidget(self.do_now)
+
+        progress_row = QHBoxLayout()
+        self.elapsed = label("0:00", "muted", self, wrap=False)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Session progress"))
+        self.remaining = label("", "muted", self, wrap=False)
+        progress_row.addWidget(self.elapsed)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.remaining)
+        layout.addLayout(progress_row)
+
+        layout.addLayout(self._controls())
+        layout.addLayout(self._volumes())
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self, self.pause_toggled.emit)
+
+    def _controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.previous_button = button(self.tr("Previous step"), self)
+        self.pause_button = button(self.tr("Pause"), self, name="primary",
+                                   description=self.tr("Pause or resume (Space)"))
+        self.pause_button.setMinimumWidth(180)
+        self.next_button = button(self.tr("Next step"), self)
+        self.stop_button = button(self.tr("End session"), self,
+                                  description=self.tr("End now and rate your pain"))
+        self.previous_button.clicked.connect(self.previous_step.emit)
+        self.pause_button.clicked.connect(self.pause_toggled.emit)
+        self.next_button.clicked.connect(self.next_step.emit)
+        self.stop_button.clicked.connect(self.stop_requested.emit)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.pause_button)
+        row.addWidget(self.next_button)
+        row.addStretch(1)
+        row.addWidget(self.stop_button)
+        return row
+
+    def _volumes(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.voice_volume = self._slider(self.tr("Voice volume"))
+        self.background_volume = self._slider(self.tr("Background volume"))
+        grid.addWidget(label(self.tr("Voice"), "muted", self, wrap=False), 0, 0)
+        grid.addWidget(self.voice_volume, 0, 1)
+        grid.addWidget(label(self.tr("Background"), "muted", self, wrap=False), 0, 2)
+        grid.addWidget(self.background_volume, 0, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setHorizontalSpacing(14)
+        return grid
+
+    def _slider(self, name: str) -> QSlider:
+        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider.setRange(0, 100)
+        slider.setPageStep(10)
+        slider.setMinimumHeight(36)
+        slider.setAccessibleName(name)
+        slider.valueChanged.connect(self._emit_volumes)
+        return slider
+
+    def set_volumes(self, voice: float, background: float) -> None:
+        for slider, value in ((self.voice_volume, voice), (self.background_volume, background)):
+            slider.blockSignals(True)
+            slider.setValue(round(value * 100))
+            slider.blockSignals(False)
+
+    def _emit_volumes(self) -> None:
+        self.volumes_changed.emit(self.voice_volume.value() / 100,
+                                  self.background_volume.value() / 100)
+
+    def begin(self, title: str, notice: str | None) -> None:
+        self.title.setText(title)
+        self.notice.setText(notice or "")
+        self.notice.setVisible(bool(notice))
+        self.caption.setText("")
+        self.set_paused(False)
+        self.pause_button.setFocus()
+
+    def set_paused(self, paused: bool) -> None:
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+
+    def show_view(self, view: PlayerView) -> None:
+        self.step_label.setText(self.tr("Step %1 of %2").replace("%1", str(view.step))
+                                .replace("%2", str(view.step_count)))
+        self.caption.setText(view.caption or "")
+        self.focus_label.setText(focus_name(view.focus) if view.focus else
+                                 self._phase_text(view))
+        self.phase_label.setText(self._phase_text(view) if view.focus else "")
+        if view.hold_remaining is not None:
+            self.countdown.setText(str(int(view.hold_remaining) + 1))
+            self.countdown.setAccessibleName(self.tr("Seconds left to hold"))
+        else:
+            self.countdown.setText("")
+        self.progress.setValue(round(view.progress * 1000))
+        self.elapsed.setText(clock_text(view.elapsed))
+        self.remaining.setText("\u2212" + clock_text(view.remaining))
+
+    def _phase_text(self, view: PlayerView) -> str:
+        return {
+            Phase.SAY: self.tr("Listen"),
+            Phase.HOLD: self.tr("Hold gently \u2014 never to the point of pain"),
+            Phase.PAUSE: self.tr("Rest and breathe easily"),
+            Phase.CUE: self.tr("Listen"),
+            Phase.DONE: self.tr("The session has ended"),
+        }[view.phase]
