@@ -73,14 +73,24 @@ def write_ogg(path: Path, samples: Audio, rate: int, compression: float,
     os.close(handle)
     temp = Path(temp_name)
     try:
-        soundfile.write(str(temp), samples, rate, format="OGG", subtype="VORBIS",
-                        compression_level=compression)
+        _encode(temp, samples, rate, compression)
         if keep_same and path.is_file() and _same_audio(path, temp):
             return False
         temp.replace(path)
         return True
     finally:
         temp.unlink(missing_ok=True)
+
+
+WRITE_BLOCK = 16384  # frames per call: libsndfile's Vorbis encoder crashes on very large writes
+
+
+def _encode(path: Path, samples: Audio, rate: int, compression: float) -> None:
+    channels = 1 if samples.ndim == 1 else samples.shape[1]
+    with soundfile.SoundFile(str(path), "w", rate, channels, format="OGG", subtype="VORBIS",
+                             compression_level=compression) as out:
+        for start in range(0, samples.shape[0], WRITE_BLOCK):
+            out.write(samples[start:start + WRITE_BLOCK])
 
 
 def _same_audio(first: Path, second: Path) -> bool:

@@ -73,15 +73,22 @@ def open_database(path: Path, *, now: datetime | None = None) -> OpenedDatabase:
 
 
 def damage_in(path: Path) -> str | None:
-    """What `PRAGMA quick_check` says is wrong with the file, or None if it is sound."""
+    """What `PRAGMA quick_check` says is wrong with the file, or None if it is sound.
+
+    The check reads only: a read-write connection would delete a stray -wal on
+    closing, and with it the last ratings a damaged file might still hold.
+    """
     if path.is_dir():
         raise StorageUnavailable(StorageProblem.CANNOT_OPEN, path, "it is a folder")
     try:
-        conn = sqlite3.connect(path)
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
+            messages = _quick_check(path, read_only=True)
+        except sqlite3.Error as error:
+            if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_READONLY_ROLLBACK:
+                raise
+            # A hot rollback journal from a crash mid-write: rolling it back is
+            # the normal recovery, and it needs a writable connection.
+            messages = _quick_check(path, read_only=False)
     except sqlite3.Error as error:
         problem = problem_of(error)
         if problem in _DAMAGE:
@@ -90,8 +97,16 @@ def damage_in(path: Path) -> str | None:
         if unavailable is None:
             raise
         raise unavailable from error
-    messages = [str(row[0]) for row in rows]
     return None if messages == ["ok"] else "; ".join(messages)
+
+
+def _quick_check(path: Path, *, read_only: bool) -> list[str]:
+    uri = path.absolute().as_uri() + ("?mode=ro" if read_only else "")
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        return [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    finally:
+        conn.close()
 
 
 def move_aside(path: Path, now: datetime) -> Path:

@@ -1,0 +1,108 @@
+"""The composition root of the window: paths, logging, Qt, then the slow parts.
+
+Order matters for how fast the app appears: the window is shown and painted
+first; the database (sqlite-utils), the scripts (pydantic) and the sound device
+(pygame, numpy) are loaded just after the first paint, one logged step each.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from selfcare import APP_ID, APP_NAME, __version__, paths
+from selfcare.logs import setup_logging
+from selfcare.ui.errors import ErrorReporter
+from selfcare.ui.main_window import MainWindow, Services
+from selfcare.ui.style import apply_style
+
+log = logging.getLogger(__name__)
+STARTED = time.perf_counter()
+SIGNAL_CHECK_MS = 250
+
+
+class _FirstPaint(QObject):
+    """Runs `then` once, right after the watched widget's first paint."""
+
+    def __init__(self, then: object) -> None:
+        super().__init__()
+        self._then = then
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            log.info("first paint after %.0f ms", (time.perf_counter() - STARTED) * 1000)
+            if os.environ.get("SELFCARE_REPORT_FIRST_PAINT"):
+                print(f"first-paint-ms {(time.perf_counter() - STARTED) * 1000:.1f}", flush=True)
+            QTimer.singleShot(0, self._then)  # type: ignore[arg-type]
+        return False
+
+
+def run(data_dir: str | None = None, session: str | None = None, lang: str | None = None) -> int:
+    """Open the window, load everything else after it is painted, run until closed."""
+    folder = Path(data_dir) if data_dir else paths.default_data_dir()
+    log_file = setup_logging(folder)
+    log.info("Selfcare %s starting; data in %s", __version__, folder)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    apply_style(app)
+    window = MainWindow()
+    reporter = ErrorReporter(window, log_file,
+                             dialogs=not os.environ.get("SELFCARE_NO_ERROR_DIALOGS"))
+    reporter.install()
+    painted = _FirstPaint(lambda: load_into(window, folder, session, lang))
+    window.installEventFilter(painted)
+    window.show()
+    _end_cleanly_on_sigterm(app, window)
+    if os.environ.get("SELFCARE_QUIT_AFTER_LOAD"):
+        window.loaded.connect(app.quit)
+    code = app.exec()
+    shutdown(window)
+    return code
+
+
+def load_into(window: MainWindow, folder: Path, session: str | None, lang: str | None) -> None:
+    """The slow part of start-up, after the window is on screen."""
+    from selfcare.services import load_services  # noqa: PLC0415 - sqlite-utils, pygame
+
+    services = load_services(window, folder)
+    window.attach(services)
+    if session is not None:
+        window.open_session(session, lang)
+    window.loaded.emit()
+
+
+def shutdown(window: MainWindow) -> None:
+    services = window.services
+    if services is None:
+        return
+    if services.controller.active:
+        services.controller.stop()
+    services.close()
+    log.info("closed")
+
+
+def _end_cleanly_on_sigterm(app: QApplication, window: MainWindow) -> None:
+    """A logout sends SIGTERM: close the window, which records the session as interrupted."""
+
+    def on_signal(signum: int, frame: object) -> None:
+        log.info("signal %d received: closing", signum)
+        window.close()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    # Python runs signal handlers only when it gets control; give it that regularly.
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(SIGNAL_CHECK_MS)

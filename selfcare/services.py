@@ -1,0 +1,59 @@
+"""Loading what the window needs after its first paint: store, scripts, sound.
+
+Kept apart from `app.py` so that importing the app stays light: this module
+pulls in sqlite-utils, pydantic, numpy and pygame.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from selfcare.audio.output import open_output
+from selfcare.core.clock import SystemClock
+from selfcare.core.problems import errors_in
+from selfcare.core.timeline import SAMPLE_RATE
+from selfcare.library import load_library
+from selfcare.session_setup import build_timeline, open_store
+from selfcare.ui.main_window import Services, session_language
+from selfcare.ui.pages.library_page import SessionEntry
+from selfcare.ui.session_controller import SessionController
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("services", text)
+
+
+def load_services(parent: QWidget, data_dir: Path) -> Services:
+    clock = SystemClock()
+    opened = open_store(data_dir, clock)
+    log.info("database open: %s", opened.path)
+    library = load_library()
+    log.info("%d session(s) loaded, %d problem(s)", len(library.scripts), len(library.problems))
+    entries = []
+    for script in library.sorted_scripts():
+        lang = session_language(script)
+        entries.append(SessionEntry(script.id, script.kind, script.title_in(lang),
+                                    script.summary.get(lang, ""),
+                                    build_timeline(script, lang).duration, lang))
+    output = open_output(clock, SAMPLE_RATE)
+    log.info("sound: %s", output.silent_reason or "device open")
+    controller = SessionController(opened.store, output, clock, parent)
+    notices = []
+    if opened.moved_aside is not None:
+        notices.append(_tr("Your saved data could not be read, so a new file was started. "
+                           "The old file was kept, not deleted: %1").replace(
+                               "%1", str(opened.moved_aside)))
+    broken = sorted({p.file for p in errors_in(library.problems)})
+    if broken:
+        notices.append(_tr("Some sessions could not be loaded and are not shown: %1").replace(
+            "%1", ", ".join(Path(name).name for name in broken)))
+    if output.silent_reason:
+        notices.append(_tr("No sound device could be opened, so sessions will run silently "
+                           "with the words on screen."))
+    return Services(controller, opened, output, library.scripts, entries, notices)

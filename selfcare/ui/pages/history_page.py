@@ -1,0 +1,67 @@
+"""A plain list of past sessions: when, what, how far, and pain before and after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from selfcare.ui.pages.common import label, page_layout
+
+
+class HistoryPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = page_layout(self)
+        layout.addWidget(label(self.tr("My sessions"), "pageTitle", self))
+        layout.addWidget(label(self.tr("Every session you have done, newest first. A dash "
+                                       "means a rating was skipped."), "pageIntro", self))
+        self.empty = label(self.tr("No sessions yet. When you finish one, it appears here."),
+                           "muted", self)
+        layout.addWidget(self.empty)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("When"), self.tr("Session"), self.tr("How far"),
+            self.tr("Pain before"), self.tr("Pain after"),
+        ])
+        self.table.setAccessibleName(self.tr("Session history"))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+    def set_records(self, records: list[Any]) -> None:
+        """Show SessionRecord objects from the store (newest first)."""
+        self.table.setRowCount(len(records))
+        self.empty.setVisible(not records)
+        self.table.setVisible(bool(records))
+        locale = QLocale()
+        for row, record in enumerate(records):
+            when = locale.toString(record.started_at.astimezone(),
+                                   QLocale.FormatType.ShortFormat)
+            cells = [when, record.title, self._how_far(record),
+                     self._rating(record.pre), self._rating(record.post)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+
+    def _how_far(self, record: Any) -> str:
+        if record.status == "completed":
+            return self.tr("Completed")
+        if record.status == "running":
+            return self.tr("In progress")
+        return self.tr("Stopped at step %1 of %2").replace("%1", str(record.step_reached)) \
+            .replace("%2", str(record.steps_total))
+
+    @staticmethod
+    def _rating(value: int | None) -> str:
+        return "\u2013" if value is None else str(value)

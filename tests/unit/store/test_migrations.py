@@ -1,0 +1,171 @@
+"""The schema: applied once, idempotent, and strict about what it stores."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from selfcare.store.db import open_database
+from selfcare.store.migrations import (
+    MIGRATION_SET,
+    apply_migrations,
+    migrations,
+    pending_migrations,
+)
+from selfcare.store.sessions import SqliteSessionStore
+
+DATA = Path(__file__).parents[2] / "data" / "db"
+RELEASED = ["m001_sessions_and_ratings"]
+NOW = "2026-03-01T09:00:00.000000+00:00"
+
+
+@pytest.fixture
+def memory_db() -> Iterator[Database]:
+    db = Database(memory=True)
+    db.execute("PRAGMA foreign_keys=ON")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def migrated(memory_db: Database) -> Database:
+    apply_migrations(memory_db)
+    return memory_db
+
+
+def applied_rows(db: Database) -> list[dict[str, object]]:
+    return list(db.query("SELECT migration_set, name FROM _sqlite_migrations ORDER BY id"))
+
+
+def test_released_migrations_are_never_renamed_or_reordered(memory_db: Database) -> None:
+    names = [migration.name for migration in migrations.pending(memory_db)]
+    assert names[: len(RELEASED)] == RELEASED
+
+
+def test_pending_reads_only(memory_db: Database) -> None:
+    assert pending_migrations(memory_db) == RELEASED
+    assert memory_db.table_names() == []
+
+
+def test_first_apply_creates_the_tables_and_records_itself(memory_db: Database) -> None:
+    assert apply_migrations(memory_db) == RELEASED
+    assert {"sessions", "ratings", "_sqlite_migrations"} <= set(memory_db.table_names())
+    assert applied_rows(memory_db) == [{"migration_set": MIGRATION_SET, "name": RELEASED[0]}]
+
+
+def test_second_apply_changes_nothing(migrated: Database) -> None:
+    schema = migrated.schema
+    assert apply_migrations(migrated) == []
+    assert migrated.schema == schema
+    assert len(applied_rows(migrated)) == 1
+
+
+def test_open_database_migrates_only_the_first_time(tmp_path: Path) -> None:
+    first = open_database(tmp_path / "selfcare.db")
+    first.db.close()
+    second = open_database(tmp_path / "selfcare.db")
+    second.db.close()
+    assert first.migrated == tuple(RELEASED)
+    assert second.migrated == ()
+
+
+def test_sessions_and_ratings_columns(migrated: Database) -> None:
+    assert list(migrated["sessions"].columns_dict) == [
+        "id", "script_id", "title", "kind", "lang", "started_at", "ended_at", "status",
+        "step_reached", "steps_total", "audio", "pid", "host",
+    ]
+    assert list(migrated["ratings"].columns_dict) == [
+        "id", "session_id", "moment", "item", "value", "recorded_at",
+    ]
+    assert migrated["sessions"].pks == ["id"]
+    assert [fk.other_table for fk in migrated["ratings"].foreign_keys] == ["sessions"]
+
+
+def test_indexes_on_started_at_and_status(migrated: Database) -> None:
+    indexed = {tuple(index.columns) for index in migrated["sessions"].indexes}
+    assert {("started_at",), ("status",)} <= indexed
+    unique = {tuple(i.columns) for i in migrated["ratings"].indexes if i.unique}
+    assert ("session_id", "moment", "item") in unique
+
+
+def insert_session(db: Database, **overrides: object) -> int:
+    row: dict[str, object] = {
+        "script_id": "s", "started_at": NOW, "status": "running",
+        "step_reached": 1, "steps_total": 5, "audio": "device",
+    }
+    row.update(overrides)
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    cursor = db.execute(f"INSERT INTO sessions ({columns}) VALUES ({marks})", list(row.values()))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"status": "paused"},
+        {"audio": "speaker"},
+        {"step_reached": 6},
+        {"step_reached": -1},
+        {"status": "completed"},  # a closed session needs its end time
+        {"ended_at": NOW},  # a running one has none
+        {"script_id": None},
+        {"started_at": None},
+    ],
+    ids=str,
+)
+def test_sessions_refuse_impossible_rows(migrated: Database, overrides: dict[str, object]) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        insert_session(migrated, **overrides)
+    assert migrated["sessions"].count == 0
+
+
+def insert_rating(db: Database, session_id: int, moment: str, value: object) -> None:
+    db.execute(
+        "INSERT INTO ratings (session_id, moment, value, recorded_at) VALUES (?, ?, ?, ?)",
+        [session_id, moment, value, NOW],
+    )
+
+
+@pytest.mark.parametrize(("moment", "value"), [("pre", 11), ("pre", -1), ("during", 3)])
+def test_ratings_refuse_out_of_range_values_and_moments(
+    migrated: Database, moment: str, value: int
+) -> None:
+    session_id = insert_session(migrated)
+    with pytest.raises(sqlite3.IntegrityError):
+        insert_rating(migrated, session_id, moment, value)
+
+
+def test_ratings_allow_null_default_to_pain_and_are_unique(migrated: Database) -> None:
+    session_id = insert_session(migrated)
+    insert_rating(migrated, session_id, "pre", None)
+    assert list(migrated.query("SELECT item, value FROM ratings")) == [
+        {"item": "pain", "value": None}
+    ]
+    with pytest.raises(sqlite3.IntegrityError):
+        insert_rating(migrated, session_id, "pre", 4)
+
+
+def test_ratings_need_an_existing_session(migrated: Database) -> None:
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        insert_rating(migrated, 99, "pre", 4)
+
+
+def test_a_database_from_release_one_opens_with_its_records(tmp_path: Path) -> None:
+    path = tmp_path / "selfcare.db"
+    shutil.copyfile(DATA / "valid_m001.db", path)
+    opened = open_database(path)
+    try:
+        records = SqliteSessionStore(opened.db, pid=1, host="h").history()
+        assert opened.moved_aside is None
+        assert opened.migrated == ()
+        assert len(records) == 4
+        assert {record.status for record in records} == {"completed", "interrupted"}
+    finally:
+        opened.db.close()
