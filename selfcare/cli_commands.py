@@ -20,6 +20,9 @@ def register(commands: Any) -> None:
     _render(commands.add_parser("render", help="write a session's exact stream to a WAV file"))
     _play(commands.add_parser("play", help="play a session (--no-gui: in the terminal)"))
     _history(commands.add_parser("history", help="list recorded sessions"))
+    from selfcare.audio.build_cli import register as register_build
+
+    register_build(commands)
 
 
 def _validate(parser: argparse.ArgumentParser) -> None:

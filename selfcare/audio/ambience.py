@@ -58,7 +58,7 @@ class LoopStream:
         out = np.empty((count, 2), dtype=np.float32)
         filled = 0
         while filled < count:
-            self._file.seek(position)
+            self._seek(position)
             block = self._file.read(min(count - filled, self._file.frames - position),
                                     dtype="float32", always_2d=True)
             if block.shape[0] == 0:
@@ -67,6 +67,19 @@ class LoopStream:
             filled += block.shape[0]
             position = (position + block.shape[0]) % self._file.frames
         return out
+
+    def _seek(self, position: int) -> None:
+        """Seek exactly; decode forward from the start where the codec's seek misses.
+
+        WORKAROUND: libsndfile 1.2.2 lands short of the target when seeking into the
+        last Ogg page after reading elsewhere (tell() says 95552 for 95900, and the
+        read returns nothing). Sequential reads never seek, so this path is rare.
+        """
+        if self._file.tell() == position:
+            return
+        self._file.seek(position)
+        if self._file.tell() != position:
+            _discard_until(self._file, position)
 
     def _read_resampled(self, start: int, count: int) -> Frames:
         if self._resampler is None or self._next_frame != start:
@@ -83,6 +96,13 @@ class LoopStream:
         out, self._pending = self._pending[:count], self._pending[count:]
         self._next_frame = start + count
         return np.ascontiguousarray(out)
+
+
+def _discard_until(file: soundfile.SoundFile, position: int) -> None:
+    file.seek(0)
+    while file.tell() < position:
+        if file.read(min(65_536, position - file.tell()), dtype="float32").shape[0] == 0:
+            break
 
 
 def _as_stereo(block: Frames) -> Frames:

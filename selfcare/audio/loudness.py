@@ -33,7 +33,7 @@ def integrated_lufs(samples: FloatArray, rate: int) -> float:
 
     Raises ValueError for a signal shorter than one 400 ms gating block.
     """
-    import pyloudnorm  # noqa: PLC0415 - build-time extra
+    import pyloudnorm
 
     data = np.asarray(samples, dtype=np.float64)
     if data.shape[0] < math.ceil(BLOCK_SECONDS * rate) + 1:
@@ -51,7 +51,7 @@ def integrated_lufs(samples: FloatArray, rate: int) -> float:
 
 def oversampled(samples: FloatArray, factor: int = OVERSAMPLE) -> FloatArray:
     """The signal interpolated `factor` times (polyphase FIR), along the first axis."""
-    from scipy.signal import resample_poly  # noqa: PLC0415 - build-time extra
+    from scipy.signal import resample_poly
 
     data = np.asarray(samples, dtype=np.float64)
     result: FloatArray = resample_poly(data, factor, 1, axis=0)
@@ -114,7 +114,7 @@ def limiter_gain(samples: FloatArray, rate: int, ceiling: float) -> FloatArray:
 
 def _window_min(values: FloatArray, before: int, after: int) -> FloatArray:
     """out[n] = min(values[n - before : n + after + 1]), edges padded with the edge value."""
-    from scipy.ndimage import minimum_filter1d  # noqa: PLC0415 - build-time extra
+    from scipy.ndimage import minimum_filter1d
 
     size = before + after + 1
     if size == 1:

@@ -209,7 +209,7 @@ def program_version(engine: str) -> str:
 
 
 def resample(samples: Audio, rate: int, target: int = RATE) -> Audio:
-    import soxr  # noqa: PLC0415 - build-time use only
+    import soxr
 
     if rate == target:
         return samples.astype(np.float32)
@@ -346,6 +346,7 @@ def write_manifest(folder: Path, engine: Mapping[str, Any], clips: Mapping[str, 
     handle, temp_name = tempfile.mkstemp(suffix=".json", prefix=".tmp-", dir=folder)
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)
+    Path(temp_name).chmod(0o644)
     Path(temp_name).replace(folder / MANIFEST_NAME)
 
 

@@ -44,7 +44,7 @@ TICK_PEAK_DBFS = -15.0
 SEED = 20240611
 
 # Vorbis quality through libsndfile's compression level (0 = best, 1 = smallest).
-AMBIENCE_COMPRESSION = 0.7
+AMBIENCE_COMPRESSION = 0.8
 CUE_COMPRESSION = 0.5
 
 Signal = npt.NDArray[np.float64]
@@ -74,6 +74,7 @@ def write_ogg(path: Path, samples: Audio, rate: int, compression: float,
     temp = Path(temp_name)
     try:
         _encode(temp, samples, rate, compression)
+        temp.chmod(0o644)  # mkstemp makes files private; assets are for everyone
         if keep_same and path.is_file() and _same_audio(path, temp):
             return False
         temp.replace(path)
@@ -300,7 +301,7 @@ def bell(rate: int = RATE, seed: int = SEED + 2) -> Audio:
     seconds = 7.0
     tone = _modes(seconds, rate, modes, rng)
     frames = tone.shape[0]
-    tone *= _attack(frames, rate, 0.004) * _release(frames, rate, 1.2)
+    tone *= _attack(frames, rate, 0.0025) * _release(frames, rate, 1.2)
     return _level_cue(tone, rate)
 
 

@@ -57,7 +57,13 @@ def open_database(path: Path, *, now: datetime | None = None) -> OpenedDatabase:
     path = Path(path)
     _ensure_folder(path)
     moved_aside = None
-    damage = damage_in(path) if path.exists() else None
+    if path.exists():
+        damage = damage_in(path)
+    elif any(_companion(path, end).exists() for end in COMPANIONS):
+        # A -wal without its database could be replayed into the fresh one.
+        damage = "journal files without their database"
+    else:
+        damage = None
     if damage is not None:
         moved_aside = move_aside(path, now or datetime.now(UTC))
         log.warning("record file %s was damaged (%s); moved to %s", path, damage, moved_aside)
@@ -110,7 +116,12 @@ def _quick_check(path: Path, *, read_only: bool) -> list[str]:
 
 
 def move_aside(path: Path, now: datetime) -> Path:
-    """Move `path` and its companions to a new `.damaged-<UTC time>` name; return it."""
+    """Move `path` and its companions to a new `.damaged-<UTC time>` name.
+
+    Returns the moved database, or the moved -wal when the database was missing.
+
+    Companions keep their endings (`<new name>-wal`), so SQLite still pairs them.
+    """
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     for attempt in count():
         suffix = f".damaged-{stamp}" + (f"-{attempt}" if attempt else "")
@@ -118,18 +129,19 @@ def move_aside(path: Path, now: datetime) -> Path:
         pairs = [(_companion(path, end), _companion(target, end)) for end in COMPANIONS]
         if target.exists() or any(dst.exists() for _, dst in pairs):
             continue
+        # Companions first: a stale -wal left beside a fresh file would be
+        # replayed into it. The database itself, if there is one, goes last.
+        moves = [(src, dst) for src, dst in pairs if src.exists()]
+        if path.exists():
+            moves.append((path, target))
         try:
-            # Companions first: a stale -wal left beside a fresh file would be
-            # replayed into it.
-            for src, dst in pairs:
-                if src.exists():
-                    _move_without_overwrite(src, dst)
-            _move_without_overwrite(path, target)
+            for src, dst in moves:
+                _move_without_overwrite(src, dst)
         except FileExistsError:
             continue
         except OSError as error:
             raise unavailable_from_os(error, path) from error
-        return target
+        return moves[-1][1] if moves else target
     raise AssertionError("unreachable")  # pragma: no cover
 
 

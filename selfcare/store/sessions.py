@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,13 @@ from selfcare.core.ratings import Item, Moment, check_rating
 from selfcare.core.recovery import is_abandoned
 from selfcare.store.errors import UnknownSessionError, environment_errors
 
-RUNNING = "running"
-COMPLETED = "completed"
-INTERRUPTED = "interrupted"
+
+class SessionStatus(StrEnum):
+    RUNNING = "running"
+    COMPLETED = "completed"
+    INTERRUPTED = "interrupted"
+
+
 AUDIO_MODES = ("device", "silent")
 
 
@@ -42,7 +47,7 @@ class SessionRecord:
     lang: str | None
     started_at: datetime
     ended_at: datetime | None
-    status: str
+    status: SessionStatus
     step_reached: int
     steps_total: int
     audio: str | None
@@ -60,7 +65,7 @@ class SessionRecord:
             "lang": self.lang,
             "started_at": self.started_at.isoformat(),
             "ended_at": None if self.ended_at is None else self.ended_at.isoformat(),
-            "status": self.status,
+            "status": self.status.value,
             "step_reached": self.step_reached,
             "steps_total": self.steps_total,
             "audio": self.audio,
@@ -127,10 +132,10 @@ class SqliteSessionStore:
             )
 
     def complete_session(self, session_id: int, ended_at: datetime, step_reached: int) -> None:
-        self._close(session_id, COMPLETED, ended_at, step_reached)
+        self._close(session_id, SessionStatus.COMPLETED, ended_at, step_reached)
 
     def interrupt_session(self, session_id: int, ended_at: datetime, step_reached: int) -> None:
-        self._close(session_id, INTERRUPTED, ended_at, step_reached)
+        self._close(session_id, SessionStatus.INTERRUPTED, ended_at, step_reached)
 
     def record_rating(
         self, session_id: int, moment: Moment, value: int | None, at: datetime
@@ -182,7 +187,7 @@ class SqliteSessionStore:
             raise UnknownSessionError(f"no session {session_id}")
         return _record(rows[0])
 
-    def _close(self, session_id: int, status: str, ended_at: datetime, step: int) -> None:
+    def _close(self, session_id: int, status: SessionStatus, ended_at: datetime, step: int) -> None:
         """End a running session; one already closed keeps its first ending."""
         _check_step(step, "step_reached")
         ended = to_text(ended_at)
@@ -191,7 +196,7 @@ class SqliteSessionStore:
             self._db.execute(
                 "UPDATE sessions SET status = ?, ended_at = ?, step_reached = MAX(step_reached, ?)"
                 " WHERE id = ? AND status = 'running'",
-                [status, ended, step, session_id],
+                [status.value, ended, step, session_id],
             )
 
     def _upsert_rating(
@@ -206,8 +211,8 @@ class SqliteSessionStore:
         )
 
     def _require(self, session_id: int) -> None:
-        found = self._db.execute("SELECT 1 FROM sessions WHERE id = ?", [session_id]).fetchone()
-        if found is None:
+        found = list(self._db.query("SELECT 1 AS found FROM sessions WHERE id = ?", [session_id]))
+        if not found:
             raise UnknownSessionError(f"no session {session_id}")
 
     def _abandoned(
@@ -297,7 +302,8 @@ def _record(row: dict[str, Any]) -> SessionRecord:
     return SessionRecord(
         id=row["id"], script_id=row["script_id"], title=row["title"], kind=row["kind"],
         lang=row["lang"], started_at=from_text(row["started_at"]),
-        ended_at=None if ended is None else from_text(ended), status=row["status"],
+        ended_at=None if ended is None else from_text(ended),
+        status=SessionStatus(row["status"]),
         step_reached=row["step_reached"], steps_total=row["steps_total"], audio=row["audio"],
         pre=row["pre"], post=row["post"],
         pre_skipped=bool(row["pre_skipped"]), post_skipped=bool(row["post_skipped"]),
@@ -305,7 +311,7 @@ def _record(row: dict[str, Any]) -> SessionRecord:
 
 
 def _file_of(db: Database) -> Path:
-    for row in db.execute("PRAGMA database_list").fetchall():
-        if row[1] == "main":
-            return Path(row[2]) if row[2] else Path(":memory:")
+    for row in db.query("PRAGMA database_list"):
+        if row["name"] == "main":
+            return Path(row["file"]) if row["file"] else Path(":memory:")
     return Path(":memory:")  # pragma: no cover

@@ -110,6 +110,19 @@ def test_companion_files_travel_with_the_damaged_file(tmp_path: Path) -> None:
     assert (tmp_path / f"selfcare.db.damaged-{STAMP}-shm").exists()
 
 
+def test_a_wal_without_its_database_is_moved_aside_not_replayed(tmp_path: Path) -> None:
+    path = tmp_path / "selfcare.db"
+    (tmp_path / "selfcare.db-wal").write_bytes(b"orphan wal")
+
+    opened = open_database(path, now=NOW)
+    opened.db.close()
+
+    assert opened.damage
+    assert opened.moved_aside == tmp_path / f"selfcare.db.damaged-{STAMP}-wal"
+    assert opened.moved_aside.read_bytes() == b"orphan wal"
+    assert not (tmp_path / f"selfcare.db.damaged-{STAMP}").exists()
+
+
 def test_an_earlier_damaged_copy_is_never_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "selfcare.db"
     earlier = tmp_path / f"selfcare.db.damaged-{STAMP}"

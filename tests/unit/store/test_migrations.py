@@ -82,14 +82,14 @@ def test_sessions_and_ratings_columns(migrated: Database) -> None:
     assert list(migrated["ratings"].columns_dict) == [
         "id", "session_id", "moment", "item", "value", "recorded_at",
     ]
-    assert migrated["sessions"].pks == ["id"]
-    assert [fk.other_table for fk in migrated["ratings"].foreign_keys] == ["sessions"]
+    assert migrated.table("sessions").pks == ["id"]
+    assert [fk.other_table for fk in migrated.table("ratings").foreign_keys] == ["sessions"]
 
 
 def test_indexes_on_started_at_and_status(migrated: Database) -> None:
-    indexed = {tuple(index.columns) for index in migrated["sessions"].indexes}
+    indexed = {tuple(index.columns) for index in migrated.table("sessions").indexes}
     assert {("started_at",), ("status",)} <= indexed
-    unique = {tuple(i.columns) for i in migrated["ratings"].indexes if i.unique}
+    unique = {tuple(i.columns) for i in migrated.table("ratings").indexes if i.unique}
     assert ("session_id", "moment", "item") in unique
 
 
