@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from selfcare import APP_ID, APP_NAME, __version__, paths
 from selfcare.logs import setup_logging
 from selfcare.ui.errors import ErrorReporter
-from selfcare.ui.main_window import MainWindow, Services
+from selfcare.ui.main_window import MainWindow
 from selfcare.ui.style import apply_style
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ SIGNAL_CHECK_MS = 250
 class _FirstPaint(QObject):
     """Runs `then` once, right after the watched widget's first paint."""
 
-    def __init__(self, then: object) -> None:
+    def __init__(self, then: Callable[[], None]) -> None:
         super().__init__()
         self._then = then
         self._done = False
@@ -42,7 +43,7 @@ class _FirstPaint(QObject):
             log.info("first paint after %.0f ms", (time.perf_counter() - STARTED) * 1000)
             if os.environ.get("SELFCARE_REPORT_FIRST_PAINT"):
                 print(f"first-paint-ms {(time.perf_counter() - STARTED) * 1000:.1f}", flush=True)
-            QTimer.singleShot(0, self._then)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self._then)
         return False
 
 
@@ -74,7 +75,7 @@ def run(data_dir: str | None = None, session: str | None = None, lang: str | Non
 
 def load_into(window: MainWindow, folder: Path, session: str | None, lang: str | None) -> None:
     """The slow part of start-up, after the window is on screen."""
-    from selfcare.services import load_services  # noqa: PLC0415 - sqlite-utils, pygame
+    from selfcare.services import load_services
 
     services = load_services(window, folder)
     window.attach(services)

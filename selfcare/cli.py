@@ -53,14 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="keep the database and logs here")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    from selfcare.cli_commands import register  # noqa: PLC0415 - keeps `--help` light
+    from selfcare.cli_commands import register
 
     register(commands)
     return parser
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from selfcare.app import run  # noqa: PLC0415 - Qt is loaded only for the window
+    from selfcare.app import run
 
     return run(data_dir=os.environ.get("SELFCARE_DATA_DIR"))
 

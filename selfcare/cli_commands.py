@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from selfcare import library
+from selfcare import library, paths
 from selfcare.cli import EXIT_OK, EXIT_PROBLEM, CommandError, print_json
 from selfcare.core.problems import Problem, errors_in
 from selfcare.core.scripts import SessionScript
@@ -33,7 +33,7 @@ def _validate(parser: argparse.ArgumentParser) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     files: list[Path] = []
-    for given in args.paths or [str(library.paths.scripts_dir())]:
+    for given in args.paths or [str(paths.scripts_dir())]:
         path = Path(given)
         files.extend(library.script_files(path) if path.is_dir() else [path])
     if not files:
@@ -83,8 +83,8 @@ def _timeline(parser: argparse.ArgumentParser) -> None:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    from selfcare.audio.clips import clip_lengths  # noqa: PLC0415
-    from selfcare.core.timeline import compile_timeline  # noqa: PLC0415
+    from selfcare.audio.clips import clip_lengths
+    from selfcare.core.timeline import compile_timeline
 
     script = load_session(args.session)
     lang = pick_language(script, args.lang)
@@ -108,9 +108,9 @@ def _render(parser: argparse.ArgumentParser) -> None:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    from selfcare.audio.render import render_to_wav  # noqa: PLC0415
-    from selfcare.audio.session_audio import build_mixer  # noqa: PLC0415
-    from selfcare.session_setup import build_timeline  # noqa: PLC0415
+    from selfcare.audio.render import render_to_wav
+    from selfcare.audio.session_audio import build_mixer
+    from selfcare.session_setup import build_timeline
 
     script = load_session(args.session)
     timeline = build_timeline(script, pick_language(script, args.lang))
@@ -142,17 +142,16 @@ def _play(parser: argparse.ArgumentParser) -> None:
 
 def run_play(args: argparse.Namespace) -> int:
     if not args.no_gui:
-        from selfcare.app import run  # noqa: PLC0415
+        from selfcare.app import run
 
         return run(data_dir=None, session=args.session, lang=args.lang)
-    from selfcare import paths  # noqa: PLC0415
-    from selfcare.audio.output import open_output  # noqa: PLC0415
-    from selfcare.core.clock import SystemClock  # noqa: PLC0415
-    from selfcare.core.session_run import SessionRun  # noqa: PLC0415
-    from selfcare.core.timeline import SAMPLE_RATE  # noqa: PLC0415
-    from selfcare.session_setup import build_audio, build_timeline, open_store  # noqa: PLC0415
-    from selfcare.terminal_player import (  # noqa: PLC0415
-        NotInteractive,
+    from selfcare.audio.output import open_output
+    from selfcare.core.clock import SystemClock
+    from selfcare.core.session_run import SessionRun
+    from selfcare.core.timeline import SAMPLE_RATE
+    from selfcare.session_setup import build_audio, build_timeline
+    from selfcare.terminal_player import (
+        NoOneToAskError,
         TerminalPlayer,
         ask_rating,
         summary_line,
@@ -163,7 +162,7 @@ def run_play(args: argparse.Namespace) -> int:
     clock = SystemClock()
     try:
         pre = args.pre if args.pre is not None else ask_rating(input, sys.stdout)
-    except NotInteractive as exc:
+    except NoOneToAskError as exc:
         raise CommandError("no one to ask for the pain rating: give --pre and --post") from exc
     opened = _open_store_or_fail(paths.default_data_dir(), clock)
     output = open_output(clock, SAMPLE_RATE)
@@ -175,17 +174,17 @@ def run_play(args: argparse.Namespace) -> int:
         for problem in audio.problems:
             print(f"warning: {problem}", file=sys.stderr)
         print(f"{script.title_in(timeline.lang)} \u2014 {timeline.duration / 60:.1f} minutes")
-        run = SessionRun.begin(script, timeline, opened.store, audio, clock, pre)
-        player = TerminalPlayer(run, sys.stdout)
+        session = SessionRun.begin(script, timeline, opened.store, audio, clock, pre)
+        player = TerminalPlayer(session, sys.stdout)
         player.play()
         if player.signal_received is not None and args.post is None:
-            print(summary_line(run.outcome()))
+            print(summary_line(session.outcome()))
             return 128 + player.signal_received
         try:
             post = args.post if args.post is not None else ask_rating(input, sys.stdout)
-        except NotInteractive:
+        except NoOneToAskError:
             post = None
-        print(summary_line(run.give_post_rating(post)))
+        print(summary_line(session.give_post_rating(post)))
         return EXIT_OK
     finally:
         output.close()
@@ -193,8 +192,8 @@ def run_play(args: argparse.Namespace) -> int:
 
 
 def _open_store_or_fail(data_dir: Path, clock: Any) -> Any:
-    from selfcare.session_setup import open_store  # noqa: PLC0415
-    from selfcare.store.errors import StorageUnavailable  # noqa: PLC0415
+    from selfcare.session_setup import open_store
+    from selfcare.store.errors import StorageUnavailable
 
     try:
         opened = open_store(data_dir, clock)
@@ -213,8 +212,7 @@ def _history(parser: argparse.ArgumentParser) -> None:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from selfcare import paths  # noqa: PLC0415
-    from selfcare.core.clock import SystemClock  # noqa: PLC0415
+    from selfcare.core.clock import SystemClock
 
     opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
     try:

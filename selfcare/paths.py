@@ -62,7 +62,7 @@ def default_data_dir() -> Path:
     override = os.environ.get(DATA_ENV)
     if override:
         return Path(override)
-    import platformdirs  # noqa: PLC0415 - only needed when no folder was given
+    import platformdirs
 
     return Path(platformdirs.user_data_dir("Selfcare", appauthor=False))
 

@@ -41,8 +41,8 @@ class OpenedStore:
 
 def open_store(data_dir: Path, clock: Clock) -> OpenedStore:
     """Open (or create) the database; mark sessions left running by dead processes."""
-    from selfcare.store.db import open_database  # noqa: PLC0415 - sqlite-utils loads late
-    from selfcare.store.sessions import SqliteSessionStore, process_is_alive  # noqa: PLC0415
+    from selfcare.store.db import open_database
+    from selfcare.store.sessions import SqliteSessionStore, process_is_alive
 
     path = data_dir / DB_NAME
     opened = open_database(path)

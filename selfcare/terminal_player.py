@@ -26,17 +26,17 @@ PAIN_QUESTION = (
 )
 
 
-class NotInteractive(Exception):
+class NoOneToAskError(Exception):
     """A rating was needed but nobody can be asked."""
 
 
 def ask_rating(read: Callable[[str], str], write: TextIO) -> int | None:
-    """Ask until the answer is 0-10 or a skip; raises NotInteractive at end of input."""
+    """Ask until the answer is 0-10 or a skip; raises NoOneToAskError at end of input."""
     while True:
         try:
             answer = read(PAIN_QUESTION).strip().lower()
         except EOFError as exc:
-            raise NotInteractive from exc
+            raise NoOneToAskError from exc
         if answer in ("s", "skip"):
             return None
         if answer.isdigit() and NRS_MIN <= int(answer) <= NRS_MAX:
@@ -56,7 +56,7 @@ def describe(event: Event, rate: int) -> str | None:
         return f"{stamp} {event.text}"
     if event.kind is EventKind.HOLD:
         where = f" ({event.focus})" if event.focus else ""
-        return f"{stamp} hold{where} for {event.frames / rate:.0f} seconds"
+        return f"{stamp} hold{where} for {event.frames / rate:g} seconds"
     if event.kind is EventKind.CUE:
         return f"{stamp} ({event.cue})"
     return None
@@ -65,7 +65,8 @@ def describe(event: Event, rate: int) -> str | None:
 class TerminalPlayer:
     """Drives a SessionRun from a loop, printing what is heard as it is heard."""
 
-    def __init__(self, run: SessionRun, out: TextIO, sleep: Callable[[float], None] = time.sleep):
+    def __init__(self, run: SessionRun, out: TextIO,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self.run = run
         self.out = out
         self.sleep = sleep

@@ -41,7 +41,8 @@ class LoopStream:
     @property
     def loop_frames(self) -> int:
         """Length of one loop at the output rate."""
-        return round(self._file.frames * self.rate / self._source_rate)
+        frames: int = self._file.frames
+        return round(frames * self.rate / self._source_rate)
 
     def read(self, start: int, count: int) -> Frames:
         """`count` frames of the endless loop, from output frame `start`."""

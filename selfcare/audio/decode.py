@@ -47,5 +47,5 @@ def fit_length(samples: Frames, length: int) -> Frames:
     """Pad with silence or cut, so a clip lasts exactly what the timeline says."""
     if samples.shape[0] >= length:
         return samples[:length]
-    padding = np.zeros((length - samples.shape[0],) + samples.shape[1:], dtype=np.float32)
+    padding = np.zeros((length - samples.shape[0], *samples.shape[1:]), dtype=np.float32)
     return np.concatenate([samples, padding])

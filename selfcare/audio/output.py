@@ -262,7 +262,7 @@ def open_output(clock: Clock, rate: int) -> OutputStream:
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")  # let SIGTERM reach us
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        import pygame  # noqa: PLC0415 - loaded only when sound is wanted
+        import pygame
     except ImportError as exc:  # pragma: no cover - a broken installation
         return SilentStream(clock, rate, f"the sound library is missing ({exc})")
     try:

@@ -13,6 +13,14 @@ from typing import Protocol
 from selfcare.core.ratings import Moment
 
 
+class StoreUnavailable(Exception):  # noqa: N818 - reads as a state, like the store's subclass
+    """The record file cannot be written now (full disk, read-only, locked, damaged).
+
+    Store adapters raise subclasses of this; session logic decides what a person
+    sees: the session carries on and they are told their record may be incomplete.
+    """
+
+
 class SessionAudio(Protocol):
     """One session's sound, from its timeline. The stream is the session's clock."""
 

@@ -180,7 +180,8 @@ class _Checker:
             return None
         before = len(self.problems)
         if not any(getattr(model, key) is not None for key in TIMED_KEYS):
-            self.add("empty-step", "a step needs at least one of say, cue, hold, pause", step=number)
+            self.add("empty-step", "a step needs at least one of say, cue, hold, pause",
+                     step=number)
         if model.focus is not None and focus_kind(model.focus) is None:
             self.add("unknown-focus", f"unknown focus '{model.focus}'", step=number, field="focus")
         if model.cue is not None:

@@ -8,15 +8,19 @@ holds any rule of its own.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from selfcare.core.clock import Clock
 from selfcare.core.player_view import PlayerView, view_at
-from selfcare.core.ports import SessionAudio, SessionStart, SessionStore
+from selfcare.core.ports import SessionAudio, SessionStart, SessionStore, StoreUnavailable
 from selfcare.core.ratings import Change, Moment, change_between, check_rating
 from selfcare.core.scripts import SessionScript
 from selfcare.core.timeline import Timeline
+
+log = logging.getLogger(__name__)
 
 RESTART_STEP_WITHIN_S = 3.0  # "previous" restarts the step unless it only just began
 
@@ -67,6 +71,7 @@ class SessionRun:
         self.step_reached = 1
         self.completed = False
         self.state = RunState.PLAYING
+        self.store_problem: StoreUnavailable | None = None  # set when a write failed
 
     @classmethod
     def begin(
@@ -103,10 +108,11 @@ class SessionRun:
         view = view_at(self.timeline, self._audio.position())
         if self.active and view.step > self.step_reached:
             self.step_reached = view.step
-            self._store.record_progress(self.session_id, self.step_reached)
+            self._write(self._store.record_progress, self.session_id, self.step_reached)
         if self.state is RunState.PLAYING and self._audio.finished():
             self.step_reached = len(self.script.steps)
-            self._store.complete_session(self.session_id, self._clock.now(), self.step_reached)
+            self._write(self._store.complete_session, self.session_id, self._clock.now(),
+                        self.step_reached)
             self.completed = True
             self.state = RunState.FINISHED
         return view
@@ -150,8 +156,9 @@ class SessionRun:
         if not self.active:
             return
         self._audio.stop()
-        self._store.interrupt_session(self.session_id, self._clock.now(), self.step_reached)
         self.state = RunState.STOPPED
+        self._write(self._store.interrupt_session, self.session_id, self._clock.now(),
+                    self.step_reached)
 
     def give_post_rating(self, value: int | None) -> Outcome:
         """Save the after-rating (None = skipped) and close the run."""
@@ -163,6 +170,14 @@ class SessionRun:
                                       self._clock.now())
             self.state = RunState.CLOSED
         return self.outcome()
+
+    def _write(self, write: Callable[..., None], *args: object) -> None:
+        """Progress writes must not end a session: the person keeps listening."""
+        try:
+            write(*args)
+        except StoreUnavailable as exc:
+            log.error("could not record session progress: %s", exc)
+            self.store_problem = exc
 
     def outcome(self) -> Outcome:
         return Outcome(self.session_id, self.completed, self.step_reached,

@@ -118,7 +118,7 @@ def _quick_check(path: Path, *, read_only: bool) -> list[str]:
 def move_aside(path: Path, now: datetime) -> Path:
     """Move `path` and its companions to a new `.damaged-<UTC time>` name.
 
-    Returns the moved database, or the moved -wal when the database was missing.
+    Returns the moved database, or a moved companion when there was no database.
 
     Companions keep their endings (`<new name>-wal`), so SQLite still pairs them.
     """

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
+from selfcare.core.ports import StoreUnavailable
+
 
 class StorageProblem(StrEnum):
     CORRUPT = "corrupt"
@@ -47,7 +49,7 @@ _PLAIN_WORDS = {
 }
 
 
-class StorageUnavailable(Exception):  # noqa: N818 - the name the app and brief use
+class StorageUnavailable(StoreUnavailable):
     """The record file cannot be used right now, through no fault of the program."""
 
     def __init__(self, problem: StorageProblem, path: Path, detail: str = "") -> None:

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
 
     def open_session(self, id_or_path: str, lang: str | None = None) -> None:
         """Go straight to a session (`selfcare play ID`), built-in or from a file."""
-        from selfcare.library import resolve_script  # noqa: PLC0415
+        from selfcare.library import resolve_script
 
         if self.services is None:
             return

@@ -50,7 +50,7 @@ def capture(script_path, tmp_path, pause_at: float, pause_for: float) -> tuple[n
 
 
 def test_the_device_receives_exactly_the_rendered_stream(setup, tmp_path):
-    script_path, timeline, rendered = setup
+    script_path, _timeline, rendered = setup
     captured, report = capture(script_path, tmp_path, pause_at=-1, pause_for=0)
     assert "underruns 0" in report
     start = find(captured, rendered[4800:5056]) - 4800

@@ -14,11 +14,11 @@ from pathlib import Path
 os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from selfcare.audio.output import PygameStream, open_output  # noqa: E402
-from selfcare.core.clock import SystemClock  # noqa: E402
-from selfcare.core.timeline import SAMPLE_RATE  # noqa: E402
-from selfcare.library import load_script_file  # noqa: E402
-from selfcare.session_setup import build_audio, build_timeline  # noqa: E402
+from selfcare.audio.output import PygameStream, open_output
+from selfcare.core.clock import SystemClock
+from selfcare.core.timeline import SAMPLE_RATE
+from selfcare.library import load_script_file
+from selfcare.session_setup import build_audio, build_timeline
 
 
 def main() -> int:

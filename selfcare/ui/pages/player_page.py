@@ -16,7 +16,7 @@ from selfcare.ui.pages.common import button, card, label, page_layout
 
 
 def clock_text(seconds: float) -> str:
-    minutes, rest = divmod(int(round(seconds)), 60)
+    minutes, rest = divmod(round(seconds), 60)
     return f"{minutes}:{rest:02d}"
 
 

@@ -50,7 +50,7 @@ def test_each_cue_starts_exactly_at_its_timeline_frame(assets):
 
 
 def test_a_clip_at_another_rate_is_resampled_to_the_length_the_timeline_gave(assets):
-    _, timeline, mixer = assets
+    _, timeline, _mixer = assets
     say = next(e for e in timeline.events if e.kind is EventKind.SAY)
     assert not say.estimated
     assert say.frames == round(int(0.6 * 22_050) * RATE / 22_050)
@@ -58,7 +58,7 @@ def test_a_clip_at_another_rate_is_resampled_to_the_length_the_timeline_gave(ass
 
 def test_the_bed_fades_in_and_ducks_under_the_voice(assets):
     _, timeline, mixer = assets
-    envelope = mixer._bed_envelope(0, mixer.length)  # noqa: SLF001 - the envelope is the rule
+    envelope = mixer._bed_envelope(0, mixer.length)
     say = next(e for e in timeline.events if e.kind is EventKind.SAY)
     assert envelope[0] == 0.0
     middle = say.frame + say.frames // 2
@@ -105,7 +105,7 @@ def test_gain_changes_apply_to_what_is_rendered_next(assets):
 def test_an_unreadable_clip_is_left_silent_and_the_session_goes_on(assets, tmp_path):
     from selfcare import paths
 
-    script, timeline, mixer = assets
+    script, timeline, _mixer = assets
     paths.narration_clip("en", script.id, 3).write_bytes(b"not audio at all")
     fresh, _ = build_mixer(script, timeline)
     out = fresh.render(0, fresh.length)

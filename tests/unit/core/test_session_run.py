@@ -64,7 +64,7 @@ def test_the_pre_rating_is_saved_before_the_first_sound(parts):
 
 
 def test_progress_is_recorded_as_each_step_is_reached(parts):
-    _, timeline, clock, _, store = parts
+    _, _timeline, clock, _, store = parts
     run = begin(parts)
     run.poll()
     assert store.sessions[run.session_id].step_reached == 1
@@ -148,3 +148,15 @@ def test_silent_sessions_are_recorded_as_silent(parts):
     run = SessionRun.begin(script, timeline, store, audio, clock, 5)
     assert store.sessions[run.session_id].start.audio == "silent"
     assert clock.now() - store.sessions[run.session_id].start.started_at == timedelta(0)
+
+
+def test_a_failing_store_mid_session_does_not_end_the_session(parts):
+    from selfcare.core.ports import StoreUnavailable
+
+    _, _, clock, _, store = parts
+    run = begin(parts)
+    store.fail_next = StoreUnavailable("disk full")
+    clock.advance(3)
+    view = run.poll()
+    assert view.step == 2 and run.state is RunState.PLAYING
+    assert isinstance(run.store_problem, StoreUnavailable)
