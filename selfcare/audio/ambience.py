@@ -30,7 +30,7 @@ class LoopStream:
         if self._file.frames <= 0:
             self._file.close()
             raise AudioFileError(path, "contains no sound")
-        self._source_rate = self._file.samplerate
+        self._source_rate: int = self._file.samplerate
         self._channels = self._file.channels
         self._lock = threading.Lock()
         self._resampler: soxr.ResampleStream | None = None
