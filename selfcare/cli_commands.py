@@ -151,6 +151,8 @@ def run_play(args: argparse.Namespace) -> int:
     from selfcare.core.timeline import SAMPLE_RATE
     from selfcare.session_setup import build_audio, build_timeline
     from selfcare.terminal_player import (
+        COMMANDS_HELP,
+        InputLines,
         NoOneToAskError,
         TerminalPlayer,
         ask_rating,
@@ -160,8 +162,9 @@ def run_play(args: argparse.Namespace) -> int:
     script = load_session(args.session)
     timeline = build_timeline(script, pick_language(script, args.lang))
     clock = SystemClock()
+    lines = InputLines()
     try:
-        pre = args.pre if args.pre is not None else ask_rating(input, sys.stdout)
+        pre = args.pre if args.pre is not None else ask_rating(lines.ask, sys.stdout)
     except NoOneToAskError as exc:
         raise CommandError("no one to ask for the pain rating: give --pre and --post") from exc
     opened = _open_store_or_fail(paths.default_data_dir(), clock)
@@ -174,14 +177,15 @@ def run_play(args: argparse.Namespace) -> int:
         for problem in audio.problems:
             print(f"warning: {problem}", file=sys.stderr)
         print(f"{script.title_in(timeline.lang)} \u2014 {timeline.duration / 60:.1f} minutes")
+        print(COMMANDS_HELP)
         session = SessionRun.begin(script, timeline, opened.store, audio, clock, pre)
-        player = TerminalPlayer(session, sys.stdout)
+        player = TerminalPlayer(session, sys.stdout, lines.poll)
         player.play()
         if player.signal_received is not None and args.post is None:
             print(summary_line(session.outcome()))
             return 128 + player.signal_received
         try:
-            post = args.post if args.post is not None else ask_rating(input, sys.stdout)
+            post = args.post if args.post is not None else ask_rating(lines.ask, sys.stdout)
         except NoOneToAskError:
             post = None
         print(summary_line(session.give_post_rating(post)))

@@ -8,7 +8,10 @@ recorded as interrupted.
 
 from __future__ import annotations
 
+import queue
 import signal
+import sys
+import threading
 import time
 from collections.abc import Callable
 from types import FrameType
@@ -26,8 +29,56 @@ PAIN_QUESTION = (
 )
 
 
+COMMANDS_HELP = ("While it plays, type a letter and press Enter: p pause or resume, "
+                 "n next step, b previous step, s stop.")
+
+
 class NoOneToAskError(Exception):
     """A rating was needed but nobody can be asked."""
+
+
+class InputLines:
+    """Lines typed on stdin, read by one thread, for questions and for commands.
+
+    One reader serves both the rating questions and the commands during play, so
+    they never compete for the terminal.
+    """
+
+    _EOF = object()
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream if stream is not None else sys.stdin
+        self._lines: queue.Queue[object] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, name="selfcare-stdin", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        try:
+            for line in self._stream:
+                self._lines.put(line.rstrip("\n"))
+        except (OSError, ValueError):
+            pass
+        self._lines.put(self._EOF)
+
+    def ask(self, prompt: str) -> str:
+        """Like input(): EOFError at the end of input."""
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        line = self._lines.get()
+        if line is self._EOF:
+            self._lines.put(self._EOF)
+            raise EOFError
+        return str(line)
+
+    def poll(self) -> str | None:
+        try:
+            line = self._lines.get_nowait()
+        except queue.Empty:
+            return None
+        if line is self._EOF:
+            self._lines.put(self._EOF)
+            return None
+        return str(line)
 
 
 def ask_rating(read: Callable[[str], str], write: TextIO) -> int | None:
@@ -65,10 +116,11 @@ def describe(event: Event, rate: int) -> str | None:
 class TerminalPlayer:
     """Drives a SessionRun from a loop, printing what is heard as it is heard."""
 
-    def __init__(self, run: SessionRun, out: TextIO,
+    def __init__(self, run: SessionRun, out: TextIO, commands: Callable[[], str | None],
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.run = run
         self.out = out
+        self.commands = commands
         self.sleep = sleep
         self.signal_received: int | None = None
         self._printed = 0
@@ -77,16 +129,43 @@ class TerminalPlayer:
         previous = {sig: signal.signal(sig, self._on_signal)
                     for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
-            while self.run.state is RunState.PLAYING and self.signal_received is None:
+            while self.run.active and self.signal_received is None:
+                self._obey(self.commands())
                 self._print_reached(self.run.poll().elapsed)
                 self.sleep(POLL_S)
             if self.signal_received is not None:
                 self.run.stop()
-            else:
+            elif self.run.state is RunState.FINISHED:
                 self._print_reached(self.run.timeline.duration + 1)
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+
+    def _obey(self, command: str | None) -> None:
+        if command is None or not command.strip():
+            return
+        letter = command.strip().lower()[0]
+        if letter == "p":
+            self.run.toggle_pause()
+            self.out.write("(paused)\n" if self.run.state is RunState.PAUSED else "(resumed)\n")
+        elif letter == "n":
+            self.run.next_step()
+            self._skip_printed()
+        elif letter == "b":
+            self.run.previous_step()
+            self._skip_printed()
+        elif letter in ("s", "q"):
+            self.run.stop()
+            self.out.write("(stopped)\n")
+        self.out.flush()
+
+    def _skip_printed(self) -> None:
+        """After a jump, print from the new position on, not what was skipped."""
+        position = self.run.poll().elapsed
+        events = self.run.timeline.events
+        rate = self.run.timeline.rate
+        self._printed = next((i for i, e in enumerate(events) if e.frame / rate >= position),
+                             len(events))
 
     def _print_reached(self, elapsed: float) -> None:
         timeline = self.run.timeline

@@ -108,6 +108,8 @@ class _Checker:
             self._check_id(header.id)
         if header is None or steps is None or any(p.is_error for p in self.problems):
             return None
+        for step in steps:  # warnings about clips only matter once the script is valid
+            self._check_clips(step.say, header.id, step.number)
         return SessionScript(
             id=header.id,
             kind=header.kind,
@@ -172,25 +174,15 @@ class _Checker:
         if not isinstance(raw, dict):
             self.add("step-type", "each step must be a table ([[steps]])", step=number)
             return None
+        before = len(self.problems)
+        model: StepModel | None = None
         try:
             model = StepModel.model_validate(raw)
         except ValidationError as exc:
             for error in exc.errors():
                 self.add(error["type"], _describe(error), step=number, field=_dotted(error["loc"]))
-            return None
-        before = len(self.problems)
-        if not any(getattr(model, key) is not None for key in TIMED_KEYS):
-            self.add("empty-step", "a step needs at least one of say, cue, hold, pause",
-                     step=number)
-        if model.focus is not None and focus_kind(model.focus) is None:
-            self.add("unknown-focus", f"unknown focus '{model.focus}'", step=number, field="focus")
-        if model.cue is not None:
-            self._check_cue(model.cue, number)
-        if model.say is not None:
-            self._check_languages(model.say, languages, step=number, field="say")
-            if isinstance(script_id, str):
-                self._check_clips(model.say, script_id, number)
-        if any(p.is_error for p in self.problems[before:]):
+        self._check_step_rules(number, raw, languages)
+        if model is None or any(p.is_error for p in self.problems[before:]):
             return None
         return Step(
             number=number,
@@ -200,6 +192,19 @@ class _Checker:
             hold=model.hold or 0.0,
             pause=model.pause or 0.0,
         )
+
+    def _check_step_rules(self, number: int, raw: dict[str, Any], languages: Sequence[str]) -> None:
+        """Rules across fields, checked on whichever values have the right type."""
+        if not any(raw.get(key) is not None for key in TIMED_KEYS):
+            self.add("empty-step", "a step needs at least one of say, cue, hold, pause",
+                     step=number)
+        focus, cue, say = raw.get("focus"), raw.get("cue"), raw.get("say")
+        if isinstance(focus, str) and focus_kind(focus) is None:
+            self.add("unknown-focus", f"unknown focus '{focus}'", step=number, field="focus")
+        if isinstance(cue, str):
+            self._check_cue(cue, number)
+        if isinstance(say, dict):
+            self._check_languages(say, languages, step=number, field="say")
 
     def _check_cue(self, name: str, number: int) -> None:
         if not stays_inside(name):

@@ -46,8 +46,10 @@ class Event:
         return self.frame + self.frames
 
     def to_json(self, rate: int) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if v not in (None, False)}
+        data = {k: v for k, v in asdict(self).items() if v is not None and v is not False}
         data["kind"] = self.kind.value
+        if not self.frames:
+            del data["frames"]  # instants (cue, end) have no length
         return {"t": round(self.frame / rate, 6), **data}
 
 
