@@ -58,6 +58,7 @@ QPushButton#primary {{
     background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK}; font-weight: 600;
 }}
 QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
+QPushButton#primary:focus {{ border: 3px solid {FOCUS_RING}; }}
 QPushButton#primary:disabled {{ background: #9DB7B8; color: #F4F7F7; }}
 QPushButton#link {{ background: transparent; border: none; color: {ACCENT_DARK};
     text-decoration: underline; }}
@@ -81,9 +82,11 @@ QSlider::handle:horizontal {{
     background: white; border: 2px solid {ACCENT}; width: 22px; margin: -9px 0;
     border-radius: 11px;
 }}
-QSlider:focus::handle:horizontal {{ border: 3px solid {FOCUS_RING}; }}
+QSlider {{ border: 2px solid transparent; border-radius: 8px; padding: 0 4px; }}
+QSlider:focus {{ border: 2px solid {FOCUS_RING}; }}
 QTableWidget {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 10px;
     gridline-color: {LINE}; font-size: 12pt; }}
+QTableWidget::item {{ padding: 6px 10px; }}
 QHeaderView::section {{ background: {PAGE}; border: none; border-bottom: 1px solid {LINE};
     padding: 8px; font-weight: 600; }}
 QScrollArea {{ border: none; background: transparent; }}

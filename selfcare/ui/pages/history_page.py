@@ -49,8 +49,7 @@ class HistoryPage(QWidget):
         self.table.setVisible(bool(records))
         locale = QLocale()
         for row, record in enumerate(records):
-            when = locale.toString(record.started_at.astimezone(),
-                                   QLocale.FormatType.ShortFormat)
+            when = locale.toString(record.started_at.astimezone(), "d MMM yyyy, HH:mm")
             cells = [when, record.title, self._how_far(record),
                      self._rating(record.pre), self._rating(record.post)]
             for column, text in enumerate(cells):

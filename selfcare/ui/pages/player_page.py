@@ -20,6 +20,12 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+def countdown_text(seconds: float) -> str:
+    """Whole seconds still to go, counted as a person counts: 3, 2, 1 (never 0)."""
+    left = int(seconds) + 1 if seconds > 0 else 0
+    return str(left) if left < 60 else clock_text(left)
+
+
 class PlayerPage(QWidget):
     """Signals: pause_toggled, next_step, previous_step, stop_requested,
     volumes_changed(voice: float, background: float)."""
@@ -45,7 +51,7 @@ class PlayerPage(QWidget):
         self.caption = label("", "caption", words)
         self.caption.setAccessibleName(self.tr("Words being spoken"))
         self.caption.setMinimumHeight(110)
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         words_layout.addWidget(self.caption)
         layout.addWidget(words, 1)
 
@@ -150,7 +156,7 @@ class PlayerPage(QWidget):
                                  self._phase_text(view))
         self.phase_label.setText(self._phase_text(view) if view.focus else "")
         if view.hold_remaining is not None:
-            self.countdown.setText(str(int(view.hold_remaining) + 1))
+            self.countdown.setText(countdown_text(view.hold_remaining))
             self.countdown.setAccessibleName(self.tr("Seconds left to hold"))
         else:
             self.countdown.setText("")

@@ -1,0 +1,105 @@
+"""The whole flow with real widgets: library, rating, player, rating, summary, history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from selfcare.core.session_run import RunState
+from tests.conftest import DATA
+
+TINY = str(DATA / "scripts" / "tiny-cues.toml")
+
+
+def test_the_library_lists_every_shipped_session_with_kind_and_length(window):
+    starts = window.library.start_buttons
+    assert {"imagery-warm-light", "pmr-short", "acupressure-li4-short"} <= set(starts)
+    assert window.library.loading.isHidden()
+
+
+def test_a_whole_session_by_mouse_saves_both_ratings(window, qtbot):
+    window.open_session(TINY)
+    assert window.stack.currentWidget() is window.rating
+    assert not window.rating.confirm.isEnabled()  # no default: a choice is required
+    qtbot.mouseClick(window.rating.scale.button(6), Qt.MouseButton.LeftButton)
+    assert window.rating.confirm.isEnabled()
+    qtbot.mouseClick(window.rating.confirm, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.player
+    run = window.services.controller.run
+    history = window.services.opened.store.history()
+    assert history[0].pre == 6 and history[0].status == "running"  # saved before the sound
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.rating, timeout=15_000)
+    assert run.state is RunState.FINISHED
+    qtbot.mouseClick(window.rating.scale.button(4), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.rating.confirm, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.summary
+    assert window.summary.result.text() == "Pain before 6 \u2192 after 4"
+    record = window.services.opened.store.history()[0]
+    assert (record.status, record.pre, record.post) == ("completed", 6, 4)
+
+
+def test_the_player_shows_the_step_words_and_progress(window, qtbot):
+    window.open_session("pmr-short")
+    window.rating.answered.emit(5)
+    qtbot.waitUntil(lambda: window.player.step_label.text().startswith("Step 1 of"), timeout=3000)
+    window.player.next_step.emit()
+    window.player.next_step.emit()
+    qtbot.waitUntil(lambda: window.player.caption.text() != "", timeout=3000)
+    assert window.player.step_label.text().startswith("Step 3 of")
+    assert window.player.progress.value() > 0
+
+
+def test_pause_and_resume_from_the_player(window, qtbot):
+    window.open_session("imagery-warm-light")
+    window.rating.answered.emit(3)
+    controller = window.services.controller
+    qtbot.mouseClick(window.player.pause_button, Qt.MouseButton.LeftButton)
+    assert controller.run.state is RunState.PAUSED
+    assert window.player.pause_button.text() == "Resume"
+    qtbot.mouseClick(window.player.pause_button, Qt.MouseButton.LeftButton)
+    assert controller.run.state is RunState.PLAYING
+    assert window.player.pause_button.text() == "Pause"
+
+
+def test_ending_early_asks_the_after_rating_and_records_an_interruption(window, qtbot):
+    window.open_session("pmr-short")
+    window.rating.answered.emit(7)
+    window.player.next_step.emit()
+    qtbot.mouseClick(window.player.stop_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.rating
+    assert "7" in window.rating.question.text()  # reminds them what they said before
+    qtbot.mouseClick(window.rating.skip, Qt.MouseButton.LeftButton)
+    assert window.summary.heading.text() == "Session ended early"
+    record = window.services.opened.store.history()[0]
+    assert (record.status, record.pre, record.post, record.post_skipped) == \
+        ("interrupted", 7, None, True)
+    assert record.step_reached == 2
+
+
+def test_history_lists_sessions_newest_first(window, qtbot):
+    window.open_session("pmr-short")
+    window.rating.answered.emit(4)
+    window.player.stop_requested.emit()
+    window.rating.answered.emit(3)
+    window.summary.history_requested.emit()
+    assert window.stack.currentWidget() is window.history
+    table = window.history.table
+    assert table.rowCount() == 1
+    assert table.item(0, 3).text() == "4" and table.item(0, 4).text() == "3"
+    assert table.item(0, 2).text().startswith("Stopped at step")
+
+
+def test_closing_the_window_mid_session_records_it_interrupted(window, qtbot):
+    window.open_session("pmr-short")
+    window.rating.answered.emit(5)
+    window.close()
+    record = window.services.opened.store.history()[0]
+    assert (record.status, record.pre) == ("interrupted", 5)
+
+
+def test_volume_sliders_reach_the_mixer(window, qtbot):
+    window.open_session("pmr-short")
+    window.rating.answered.emit(5)
+    window.player.voice_volume.setValue(40)
+    window.player.background_volume.setValue(10)
+    gains = window.services.controller._audio.mixer.gains  # noqa: SLF001
+    assert (gains.voice, gains.background) == (0.4, 0.1)
