@@ -82,6 +82,21 @@ def json_schema() -> dict[str, Any]:
         "items": {"$ref": "#/$defs/Step"},
         "description": "Played one after another; each needs one of say, cue, hold, pause.",
     }
+    schema["title"] = "Selfcare session script, format 1"
+    schema["description"] = (
+        "One guided session: titles and words per language, and steps played one after "
+        "another. Written as TOML; this schema describes the parsed document."
+    )
+    schema["$defs"]["Step"]["description"] = (
+        "Words, an optional cue, what to attend to, and how long to stay.")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://selfcare.invalid/schema/script-format-1.json"
     return schema
+
+
+if __name__ == "__main__":  # python -m selfcare.core.script_format > docs/script-format.schema.json
+    import json
+    import sys
+
+    json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")

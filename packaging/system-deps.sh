@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages a purpose needs, only if some are missing.
+# Usage: packaging/system-deps.sh run|screenshots|narration|ci
+# Python packages come from pip (see pyproject.toml); these are the system parts:
+#   run         Qt's X11 (xcb) platform plugin libraries, to open a real window
+#   screenshots the above plus a virtual screen (Xvfb)
+#   narration   offline speech engines and audio tools for `make narration`
+#   ci          what the test suite and benchmarks need on a bare machine
+set -euo pipefail
+
+xcb=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+     libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
+     libegl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+case "${1:-run}" in
+  run)         wanted=("${xcb[@]}") ;;
+  screenshots) wanted=("${xcb[@]}" xvfb xauth) ;;
+  narration)   wanted=(festival festvox-us-slt-hts espeak-ng sox) ;;
+  ci)          wanted=(libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3
+                       fonts-dejavu-core) ;;
+  *) echo "usage: $0 run|screenshots|narration|ci" >&2; exit 2 ;;
+esac
+
+command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian-like: nothing to do here
+missing=()
+for package in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null; then sudo=(sudo); else
+  echo "Please install these packages, then try again: ${missing[*]}" >&2; exit 1
+fi
+echo "Installing system packages: ${missing[*]}"
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
