@@ -49,6 +49,17 @@ class _FirstPaint(QObject):
 
 def run(data_dir: str | None = None, session: str | None = None, lang: str | None = None) -> int:
     """Open the window, load everything else after it is painted, run until closed."""
+    app, window = start_window(data_dir, session, lang)
+    if os.environ.get("SELFCARE_QUIT_AFTER_LOAD"):
+        window.loaded.connect(app.quit)
+    code = app.exec()
+    shutdown(window)
+    return code
+
+
+def start_window(data_dir: str | None = None, session: str | None = None,
+                 lang: str | None = None) -> tuple[QApplication, MainWindow]:
+    """Everything up to the event loop: logging, Qt, the window shown, SIGTERM handled."""
     folder = Path(data_dir) if data_dir else paths.default_data_dir()
     log_file = setup_logging(folder)
     log.info("Selfcare %s starting; data in %s", __version__, folder)
@@ -64,13 +75,10 @@ def run(data_dir: str | None = None, session: str | None = None, lang: str | Non
     reporter.install()
     painted = _FirstPaint(lambda: load_into(window, folder, session, lang))
     window.installEventFilter(painted)
+    window.painted_filter = painted  # kept alive as long as the window
     window.show()
     _end_cleanly_on_sigterm(app, window)
-    if os.environ.get("SELFCARE_QUIT_AFTER_LOAD"):
-        window.loaded.connect(app.quit)
-    code = app.exec()
-    shutdown(window)
-    return code
+    return app, window
 
 
 def load_into(window: MainWindow, folder: Path, session: str | None, lang: str | None) -> None:

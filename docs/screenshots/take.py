@@ -11,12 +11,12 @@ from pathlib import Path
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ["SELFCARE_DATA_DIR"] = tempfile.mkdtemp(prefix="selfcare-shots-")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from selfcare.services import load_services  # noqa: E402
-from selfcare.ui.main_window import MainWindow  # noqa: E402
-from selfcare.ui.style import apply_style  # noqa: E402
+from selfcare.services import load_services
+from selfcare.ui.main_window import MainWindow
+from selfcare.ui.style import apply_style
 
 
 def settle(ms: int = 400) -> None:

@@ -54,6 +54,7 @@ MIN_SECONDS = 0.5  # shorter clips are padded with silence (loudness needs 400 m
 SILENCE_BELOW_PEAK_DB = 50.0  # quieter than this under the loudest 10 ms counts as silence
 VORBIS_COMPRESSION = 0.8  # libsndfile compression level; 0.8 = Vorbis q2, ~55-70 kbit/s mono
 TTS_TIMEOUT_S = 120
+TEXT_RULES = 2  # version of `spoken_text`; part of the settings, so a change rebuilds
 
 Audio = npt.NDArray[np.float32]
 
@@ -86,6 +87,7 @@ class Voice:
                 "edge_seconds": EDGE_SECONDS,
                 "fade_seconds": FADE_SECONDS,
                 "vorbis_compression": VORBIS_COMPRESSION,
+                "text_rules": TEXT_RULES,
             },
         }
 
@@ -121,13 +123,21 @@ _QUOTES = str.maketrans({
 })
 
 
+# Acupressure point codes (LI4, PC6, ST36, GB20): spelt out, "L I 4", or festival
+# reads "LI" as a word ("lee four").
+_POINT_CODE = re.compile(r"\b([A-Z]{1,3})-?(\d{1,2})\b")
+
+
 def spoken_text(words: str, lang: str) -> str:
     """The words as the engine should read them: one line, plain quotes and dashes.
 
     Double quotes are dropped (they only mark speech) and apostrophes kept
-    ("don't"). Festival reads bytes, not Unicode, so English is folded to ASCII.
+    ("don't"); point codes are spelt out. Festival reads bytes, not Unicode, so
+    English is folded to ASCII. Change TEXT_RULES when this changes what is
+    spoken: every clip is then rebuilt.
     """
     text = " ".join(words.translate(_QUOTES).split())
+    text = _POINT_CODE.sub(lambda m: " ".join(m.group(1)) + " " + m.group(2), text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r",(\s*,)+", ",", text)
     if VOICES.get(lang) is not None and VOICES[lang].engine == "festival":

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.resize(1040, 760)
         self.setMinimumSize(760, 560)
         self.services: Services | None = None
+        self.painted_filter: object | None = None
         self.mode = Mode.BROWSING
         self._script: SessionScript | None = None
         self._lang = "en"
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         controller.view_changed.connect(self.player.show_view)
         controller.paused_changed.connect(self.player.set_paused)
         controller.finished.connect(self._ask_after)
+        controller.store_failed.connect(self._show_store_problem)
         self.player.set_volumes(controller.voice, controller.background)
         self.library.set_entries(services.entries)
         self.library.show_notice("\n".join(services.notices))
@@ -167,6 +169,11 @@ class MainWindow(QMainWindow):
         self.mode = Mode.PLAYING
         self.player.begin(self._script.title_in(self._lang), notice)
         self._show(self.player)
+
+    def _show_store_problem(self, detail: str) -> None:
+        self.player.show_notice(self.tr(
+            "Your progress could not be saved just now (%1). The session goes on; the "
+            "ratings you gave before it started are safe.").replace("%1", detail))
 
     def _stop_early(self) -> None:
         if self.services is not None and self.mode is Mode.PLAYING:

@@ -29,6 +29,7 @@ class SessionController(QObject):
     view_changed = Signal(object)
     paused_changed = Signal(bool)
     finished = Signal()
+    store_failed = Signal(str)
 
     def __init__(self, store: SessionStore, output: OutputStream, clock: Clock,
                  parent: QObject | None = None) -> None:
@@ -38,6 +39,7 @@ class SessionController(QObject):
         self._clock = clock
         self._run: SessionRun | None = None
         self._audio: TimelineAudio | None = None
+        self._store_problem_shown = False
         self.voice = 1.0
         self.background = 0.8
         self._timer = QTimer(self)
@@ -59,6 +61,7 @@ class SessionController(QObject):
         audio.set_gains(self.voice, self.background)
         self._audio = audio
         self._run = SessionRun.begin(script, timeline, self._store, audio, self._clock, pre)
+        self._store_problem_shown = False
         self._timer.start()
         self.poll()
         return audio.silent_reason
@@ -68,6 +71,9 @@ class SessionController(QObject):
             return
         view = self._run.poll()
         self.view_changed.emit(view)
+        if self._run.store_problem is not None and not self._store_problem_shown:
+            self._store_problem_shown = True
+            self.store_failed.emit(str(self._run.store_problem))
         if self._run.state is RunState.FINISHED:
             self._timer.stop()
             self.finished.emit()

@@ -101,5 +101,22 @@ def test_volume_sliders_reach_the_mixer(window, qtbot):
     window.rating.answered.emit(5)
     window.player.voice_volume.setValue(40)
     window.player.background_volume.setValue(10)
-    gains = window.services.controller._audio.mixer.gains  # noqa: SLF001
+    gains = window.services.controller._audio.mixer.gains
     assert (gains.voice, gains.background) == (0.4, 0.1)
+
+
+def test_a_full_disk_mid_session_is_told_and_the_session_goes_on(window, qtbot):
+    from selfcare.core.ports import StoreUnavailable
+
+    window.open_session("pmr-short")
+    window.rating.answered.emit(5)
+    store = window.services.opened.store
+
+    def fail(*args):
+        raise StoreUnavailable("the disk is full")
+
+    store.record_progress = fail
+    window.player.next_step.emit()
+    qtbot.waitUntil(lambda: window.player.notice.isVisibleTo(window), timeout=3000)
+    assert "could not be saved" in window.player.notice.text()
+    assert window.services.controller.active

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import tomllib
 
 import jsonschema
-import tomllib
 
 from selfcare.core.problems import errors_in
 from selfcare.core.script_format import json_schema

@@ -139,11 +139,14 @@ class PlayerPage(QWidget):
 
     def begin(self, title: str, notice: str | None) -> None:
         self.title.setText(title)
-        self.notice.setText(notice or "")
-        self.notice.setVisible(bool(notice))
+        self.show_notice(notice or "")
         self.caption.setText("")
         self.set_paused(False)
         self.pause_button.setFocus()
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def set_paused(self, paused: bool) -> None:
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))

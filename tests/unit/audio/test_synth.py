@@ -223,6 +223,12 @@ def test_spoken_text_plain_quotes_and_dashes():
     assert narration.spoken_text("\u00bfLista? \u00abRespira\u00bb", "es") == "\u00bfLista? Respira"
 
 
+def test_point_codes_are_spelt_out():
+    assert narration.spoken_text("a point called LI4.", "en") == "a point called L I 4."
+    assert narration.spoken_text("ST36 and PC-6", "es") == "S T 36 and P C 6"
+    assert narration.spoken_text("I feel OK", "en") == "I feel OK"
+
+
 def test_trim_keeps_exactly_the_edge_silence():
     tone = 0.3 * np.sin(2 * np.pi * 300 * np.arange(RATE) / RATE)
     padded = np.concatenate([np.zeros(RATE // 2), tone, np.zeros(RATE // 3)]).astype(np.float32)
@@ -367,5 +373,5 @@ def test_a_language_without_a_voice_is_a_clear_error(assets):
                     encoding="utf-8")
     script = library.load_script_file(file).script
     assert script is not None
-    with pytest.raises(narration.NarrationError, match="no-voice.*no offline voice.*'fr'"):
+    with pytest.raises(narration.NarrationError, match=r"no-voice.*no offline voice.*'fr'"):
         narration.build_narration(script, "fr")
