@@ -3,18 +3,23 @@
 Every command that takes a session accepts a built-in id or a path to a script
 file, and `--data-dir` works with all of them. Expected failures print one line
 on stderr and exit 1; no traceback is ever shown.
+
+Opening the window skips argument parsing altogether: a person double-clicking the
+app should see it as soon as possible.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfcare import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 # Before anything can import pygame: let SIGTERM through, keep stdout clean.
 os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
@@ -23,6 +28,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+DATA_ENV = "SELFCARE_DATA_DIR"
 
 
 class CommandError(Exception):
@@ -30,13 +36,19 @@ class CommandError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.data_dir is not None:
-        os.environ["SELFCARE_DATA_DIR"] = str(Path(args.data_dir).resolve())
-    command: Callable[[argparse.Namespace], int] = getattr(args, "run", run_gui)
+    args = list(sys.argv[1:] if argv is None else argv)
+    window_data_dir = window_only(args)
+    if window_data_dir is not None:
+        if window_data_dir:
+            os.environ[DATA_ENV] = str(Path(window_data_dir).resolve())
+        return open_window()
+    parsed = build_parser().parse_args(args)
+    if parsed.data_dir is not None:
+        os.environ[DATA_ENV] = str(Path(parsed.data_dir).resolve())
+    command: Callable[[argparse.Namespace], int] = getattr(parsed, "run",
+                                                           lambda _args: open_window())
     try:
-        return command(args)
+        return command(parsed)
     except CommandError as exc:
         print(f"selfcare: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -44,7 +56,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def window_only(args: list[str]) -> str | None:
+    """The data folder ('' for the default) when the arguments only open the window."""
+    if not args:
+        return ""
+    if len(args) == 2 and args[0] == "--data-dir":
+        return args[1]
+    if len(args) == 1 and args[0].startswith("--data-dir="):
+        return args[0].split("=", 1)[1]
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="selfcare",
         description="Guided self-care sessions for pain, with before/after ratings.",
@@ -59,12 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    from selfcare.app import run
+def open_window() -> int:
+    from selfcare.app import run  # Qt is loaded only for the window
 
-    return run(data_dir=os.environ.get("SELFCARE_DATA_DIR"))
+    return run(data_dir=os.environ.get(DATA_ENV))
 
 
 def print_json(data: object) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from selfcare import library, paths
 from selfcare.cli import EXIT_OK, EXIT_PROBLEM, CommandError, print_json
-from selfcare.core.problems import Problem, errors_in
-from selfcare.core.scripts import SessionScript
+
+if TYPE_CHECKING:  # the real imports wait until a command runs: `selfcare` alone stays fast
+    from selfcare.core.scripts import SessionScript
 
 
 def register(commands: Any) -> None:
@@ -32,6 +32,9 @@ def _validate(parser: argparse.ArgumentParser) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from selfcare import library, paths
+    from selfcare.core.problems import Problem, errors_in
+
     files: list[Path] = []
     for given in args.paths or [str(paths.scripts_dir())]:
         path = Path(given)
@@ -53,6 +56,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def load_session(id_or_path: str) -> SessionScript:
     """A valid script, or a CommandError naming every error in it."""
+    from selfcare import library
+    from selfcare.core.problems import errors_in
+
     result = library.resolve_script(id_or_path)
     if result.script is None:
         errors = errors_in(result.problems) or result.problems
@@ -145,6 +151,7 @@ def run_play(args: argparse.Namespace) -> int:
         from selfcare.app import run
 
         return run(data_dir=None, session=args.session, lang=args.lang)
+    from selfcare import paths
     from selfcare.audio.output import open_output
     from selfcare.core.clock import SystemClock
     from selfcare.core.session_run import SessionRun
@@ -216,6 +223,7 @@ def _history(parser: argparse.ArgumentParser) -> None:
 
 
 def run_history(args: argparse.Namespace) -> int:
+    from selfcare import paths
     from selfcare.core.clock import SystemClock
 
     opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())

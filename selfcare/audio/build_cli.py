@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from selfcare import library, paths
-from selfcare.core.problems import errors_in
-from selfcare.core.scripts import SessionScript
+if TYPE_CHECKING:
+    from selfcare.core.scripts import SessionScript
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -43,6 +42,9 @@ def _fail(message: str) -> int:
 
 
 def _scripts(ids: list[str]) -> list[SessionScript]:
+    from selfcare import library, paths  # loaded only when the command runs
+    from selfcare.core.problems import errors_in
+
     if not ids:
         loaded = library.load_library()
         broken = errors_in(loaded.problems)
@@ -135,5 +137,6 @@ def run_synth_sounds(args: argparse.Namespace) -> int:
         size = report.path.stat().st_size / 1024
         print(f"{report.path.parent.name}/{report.path.name:<16} {state} {report.seconds:6.2f} s "
               f"{report.channels} ch  {report.lufs:7.2f} {kind}  "
-              f"{report.peak_dbtp:6.2f} dBTP  {size:6.1f} KiB")
+              f"{report.peak_dbtp:6.2f} dBTP  {size:6.1f} KiB"
+              + (f"  seam {report.seam_db:.1f} dB" if report.seam_db is not None else ""))
     return EXIT_OK

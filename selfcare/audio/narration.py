@@ -313,8 +313,8 @@ def write_clip(path: Path, speech: Audio, rate: int) -> Measured:
     ceiling = CEILING_DBTP - 0.2
     limit = CEILING_DBTP - PEAK_MARGIN_DB
     measured: Measured | None = None
-    for _ in range(5):
-        audio = loudness.normalise(prepared, RATE, aim, ceiling)
+    for _ in range(8):
+        audio = loudness.normalise(prepared, RATE, aim, ceiling, tolerance_lu=0.05)
         write_ogg(path, audio, RATE, VORBIS_COMPRESSION)
         measured = measure(path)
         peak_ok = measured.true_peak_dbtp <= limit
@@ -322,7 +322,7 @@ def write_clip(path: Path, speech: Audio, rate: int) -> Measured:
         if peak_ok and loudness_ok:
             return measured
         if not peak_ok:
-            ceiling -= measured.true_peak_dbtp - limit + 0.05
+            ceiling -= measured.true_peak_dbtp - limit + 0.1
         if not loudness_ok:
             aim += TARGET_LUFS - measured.lufs
     assert measured is not None

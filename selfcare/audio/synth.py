@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import os
-import struct
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,92 +92,6 @@ def _encode(path: Path, samples: Audio, rate: int, compression: float) -> None:
                              compression_level=compression) as out:
         for start in range(0, samples.shape[0], WRITE_BLOCK):
             out.write(samples[start:start + WRITE_BLOCK])
-
-
-LOOP_CONTEXTS = (4096, 3072, 2048, 1536, 1024)  # frames encoded past the loop's end
-
-
-def write_loop_ogg(path: Path, samples: Audio, rate: int, compression: float,
-                   *, keep_same: bool = False) -> bool:
-    """Write a seamless loop: the encoder sees how the loop continues past its end.
-
-    Vorbis encodes the last block of a stream against an invented continuation,
-    which leaves a small step where the loop wraps. So the loop's first frames
-    are encoded again after its end, and the last Ogg page's granule position
-    (the stream's length in frames) is set back to the loop's length: decoders
-    drop those extra frames (Vorbis I end-of-stream trimming), and the true last
-    frames were encoded knowing what follows them. Decoders only trim within the
-    final page, so shorter continuations are tried until the cut falls inside it.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(suffix=".ogg", prefix=".tmp-", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        for context in LOOP_CONTEXTS:
-            _encode(temp, np.concatenate([samples, samples[:context]]), rate, compression)
-            trimmed = _set_final_granule(temp.read_bytes(), samples.shape[0])
-            if trimmed is not None:
-                break
-        else:
-            raise ValueError(f"{path.name}: cannot place the loop's end inside the last page")
-        temp.write_bytes(trimmed)
-        temp.chmod(0o644)
-        if keep_same and path.is_file() and _same_audio(path, temp):
-            return False
-        temp.replace(path)
-        return True
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _ogg_crc(data: bytes) -> int:
-    """Ogg's CRC-32: polynomial 0x04C11DB7, not reflected, initial value 0."""
-    crc = 0
-    for byte in data:
-        crc = _CRC_TABLE[((crc >> 24) ^ byte) & 0xFF] ^ ((crc << 8) & 0xFFFFFFFF)
-    return crc
-
-
-def _crc_table() -> list[int]:
-    table = []
-    for index in range(256):
-        value = index << 24
-        for _ in range(8):
-            value = ((value << 1) ^ 0x04C11DB7) if value & 0x80000000 else value << 1
-        table.append(value & 0xFFFFFFFF)
-    return table
-
-
-_CRC_TABLE = _crc_table()
-
-
-def _set_final_granule(data: bytes, frames: int) -> bytes | None:
-    """The stream with its last page's granule position set to `frames`, checksum fixed.
-
-    None when the cut would reach into an earlier page (decoders only trim
-    within the final page).
-    """
-    pages: list[tuple[int, int, int]] = []  # (offset, size, granule)
-    offset = 0
-    while offset < len(data):
-        if data[offset:offset + 4] != b"OggS":
-            raise ValueError("not an Ogg stream")
-        segments = data[offset + 26]
-        body = sum(data[offset + 27:offset + 27 + segments])
-        size = 27 + segments + body
-        granule = struct.unpack_from("<q", data, offset + 6)[0]
-        pages.append((offset, size, granule))
-        offset += size
-    last_offset, last_size, last_granule = pages[-1]
-    earlier = max((g for _, _, g in pages[:-1] if g >= 0), default=0)
-    if not earlier < frames <= last_granule:
-        return None
-    page = bytearray(data[last_offset:last_offset + last_size])
-    struct.pack_into("<q", page, 6, frames)
-    struct.pack_into("<I", page, 22, 0)
-    struct.pack_into("<I", page, 22, _ogg_crc(bytes(page)))
-    return data[:last_offset] + bytes(page)
 
 
 def _same_audio(first: Path, second: Path) -> bool:
@@ -419,6 +332,7 @@ class SoundReport:
     peak_dbtp: float
     lufs: float  # integrated for the ambience; loudest 400 ms for cues
     written: bool
+    seam_db: float | None = None  # loops: high-band energy across the wrap (seam_click_db)
 
 
 AMBIENCES: dict[str, Callable[[], Audio]] = {"soft-drone": soft_drone}
@@ -433,13 +347,14 @@ def build_sounds() -> list[SoundReport]:
     ] + [(paths.cue_path(name), make, CUE_COMPRESSION, False) for name, make in CUES.items()]
     reports = []
     for path, make, compression, is_loop in jobs:
-        write = write_loop_ogg if is_loop else write_ogg
-        written = write(path, make(), RATE, compression, keep_same=True)
+        written = write_ogg(path, make(), RATE, compression, keep_same=True)
         decoded, rate = read_audio(path)
+        click: float | None = None
         if is_loop:
             seam = seam_ratio(decoded)
             click = seam_click_db(decoded, rate)
             if seam > SEAM_LIMIT or click > SEAM_CLICK_LIMIT_DB:
+                path.unlink()  # a clicking loop must not ship
                 raise ValueError(f"{path.name}: the loop seam clicks (a step {seam:.1f}x the "
                                  f"usual, high band {click:.1f} dB)")
             level = loudness.integrated_lufs(decoded, rate)
@@ -452,6 +367,7 @@ def build_sounds() -> list[SoundReport]:
             peak_dbtp=loudness.true_peak_dbtp(decoded, rate),
             lufs=level,
             written=written,
+            seam_db=click,
         ))
     return reports
 

@@ -12,13 +12,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from selfcare.core.clock import Clock
 from selfcare.core.player_view import PlayerView, view_at
 from selfcare.core.ports import SessionAudio, SessionStart, SessionStore, StoreUnavailable
 from selfcare.core.ratings import Change, Moment, change_between, check_rating
-from selfcare.core.scripts import SessionScript
 from selfcare.core.timeline import Timeline
+
+if TYPE_CHECKING:
+    from selfcare.core.scripts import SessionScript
 
 log = logging.getLogger(__name__)
 

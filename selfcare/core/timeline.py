@@ -12,9 +12,11 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from selfcare.core.scripts import SessionScript, Step
+if TYPE_CHECKING:
+    from selfcare.core.scripts import SessionScript, Step
+
 
 SAMPLE_RATE = 48_000
 READING_WORDS_PER_MINUTE = 120  # calm narration pace; used only when a clip is missing

@@ -9,21 +9,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from enum import Enum, auto
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from selfcare import APP_NAME
-from selfcare.core.scripts import SessionScript
 from selfcare.ui.pages.common import button, label
-from selfcare.ui.pages.history_page import HistoryPage
 from selfcare.ui.pages.library_page import LibraryPage, SessionEntry
-from selfcare.ui.pages.player_page import PlayerPage
-from selfcare.ui.pages.rating_page import RatingPage
-from selfcare.ui.pages.summary_page import SummaryPage
-from selfcare.ui.session_controller import SessionController
+
+if TYPE_CHECKING:
+    from selfcare.core.scripts import SessionScript
+    from selfcare.ui.session_controller import SessionController
 
 log = logging.getLogger(__name__)
 
@@ -76,14 +74,23 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.library = LibraryPage(self)
+        self.stack.addWidget(self.library)
+        self._show(self.library)
+
+    def _build_pages(self) -> None:
+        """The pages behind the library, made after the first paint to keep start-up fast."""
+        from selfcare.ui.pages.history_page import HistoryPage
+        from selfcare.ui.pages.player_page import PlayerPage
+        from selfcare.ui.pages.rating_page import RatingPage
+        from selfcare.ui.pages.summary_page import SummaryPage
+
         self.rating = RatingPage(self)
         self.player = PlayerPage(self)
         self.summary = SummaryPage(self)
         self.history = HistoryPage(self)
-        for page in (self.library, self.rating, self.player, self.summary, self.history):
+        for page in (self.rating, self.player, self.summary, self.history):
             self.stack.addWidget(page)
         self._connect_pages()
-        self._show(self.library)
 
     def _top_bar(self, parent: QWidget) -> QWidget:
         bar = QWidget(parent)
@@ -111,6 +118,7 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Bring in the loaded services: sessions to list, a controller to play them."""
         self.services = services
+        self._build_pages()
         controller = services.controller
         self.player.pause_toggled.connect(controller.toggle_pause)
         self.player.next_step.connect(controller.next_step)
@@ -201,17 +209,18 @@ class MainWindow(QMainWindow):
         self._show(self.library)
 
     def show_history(self) -> None:
-        if self.services is not None:
-            self.history.set_records(self.services.opened.store.history())
+        if self.services is None:
+            return
+        self.history.set_records(self.services.opened.store.history())
         self._show(self.history)
 
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         browsing = self.mode is Mode.BROWSING
-        for nav in (self.nav_sessions, self.nav_history):
-            nav.setEnabled(browsing)
+        self.nav_sessions.setEnabled(browsing)
+        self.nav_history.setEnabled(browsing and self.services is not None)
         self.nav_sessions.setChecked(page is self.library)
-        self.nav_history.setChecked(page is self.history)
+        self.nav_history.setChecked(page is getattr(self, "history", None))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Closing mid-session records it as interrupted; nothing already given is lost."""
