@@ -18,6 +18,7 @@ from selfcare.core.problems import errors_in
 from selfcare.core.timeline import SAMPLE_RATE
 from selfcare.library import load_library
 from selfcare.session_setup import build_timeline, open_store
+from selfcare.settings import Settings
 from selfcare.ui.main_window import Services, session_language
 from selfcare.ui.pages.library_page import SessionEntry
 from selfcare.ui.session_controller import SessionController
@@ -43,7 +44,8 @@ def load_services(parent: QWidget, data_dir: Path) -> Services:
                                     build_timeline(script, lang).duration, lang))
     output = open_output(clock, SAMPLE_RATE)
     log.info("sound: %s", output.silent_reason or "device open")
-    controller = SessionController(opened.store, output, clock, parent)
+    settings = Settings(data_dir)
+    controller = SessionController(opened.store, output, clock, settings, parent)
     notices = []
     if opened.moved_aside is not None:
         notices.append(_tr("Your saved data could not be read, so a new file was started. "

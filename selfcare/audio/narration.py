@@ -306,31 +306,36 @@ def write_clip(path: Path, speech: Audio, rate: int) -> Measured:
     """Master, encode, decode and measure, correcting for what the encoder moved.
 
     Vorbis shifts loudness by up to a few tenths of an LU (espeak-ng's bright
-    voice loses some) and can lift peaks; the next round aims off by the error.
+    voice loses some) and can lift peaks by up to half a dB; each round aims
+    off by the error measured on the decoded file. The clip replaces `path`
+    only once it meets the targets, so a failed build leaves the old clip.
     """
     prepared = prepare(speech, rate)
     aim = TARGET_LUFS
     ceiling = CEILING_DBTP - 0.2
     limit = CEILING_DBTP - PEAK_MARGIN_DB
-    measured: Measured | None = None
-    for _ in range(8):
-        audio = loudness.normalise(prepared, RATE, aim, ceiling, tolerance_lu=0.05)
-        write_ogg(path, audio, RATE, VORBIS_COMPRESSION)
-        measured = measure(path)
-        peak_ok = measured.true_peak_dbtp <= limit
-        loudness_ok = abs(measured.lufs - TARGET_LUFS) <= LUFS_AIM
-        if peak_ok and loudness_ok:
-            return measured
-        if not peak_ok:
-            ceiling -= measured.true_peak_dbtp - limit + 0.1
-        if not loudness_ok:
-            aim += TARGET_LUFS - measured.lufs
-    assert measured is not None
-    if measured.true_peak_dbtp <= CEILING_DBTP and \
-            abs(measured.lufs - TARGET_LUFS) <= LUFS_TOLERANCE:
+    draft = path.with_name(f".tmp-{path.name}")
+    try:
+        for _ in range(8):
+            audio = loudness.normalise(prepared, RATE, aim, ceiling, tolerance_lu=0.05)
+            write_ogg(draft, audio, RATE, VORBIS_COMPRESSION)
+            measured = measure(draft)
+            peak_ok = measured.true_peak_dbtp <= limit
+            loudness_ok = abs(measured.lufs - TARGET_LUFS) <= LUFS_AIM
+            if peak_ok and loudness_ok:
+                break
+            if not peak_ok:
+                ceiling -= measured.true_peak_dbtp - limit + 0.1
+            if not loudness_ok:
+                aim += TARGET_LUFS - measured.lufs
+        if measured.true_peak_dbtp > CEILING_DBTP or \
+                abs(measured.lufs - TARGET_LUFS) > LUFS_TOLERANCE:
+            raise ValueError(f"mastering missed the target: {measured.lufs:.2f} LUFS, "
+                             f"{measured.true_peak_dbtp:.2f} dBTP")
+        draft.replace(path)
         return measured
-    raise ValueError(f"mastering missed the target: {measured.lufs:.2f} LUFS, "
-                     f"{measured.true_peak_dbtp:.2f} dBTP")
+    finally:
+        draft.unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------- building

@@ -17,6 +17,7 @@ from selfcare.core.ports import SessionStore
 from selfcare.core.scripts import SessionScript
 from selfcare.core.session_run import Outcome, RunState, SessionRun
 from selfcare.session_setup import build_audio, build_timeline
+from selfcare.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class SessionController(QObject):
     store_failed = Signal(str)
 
     def __init__(self, store: SessionStore, output: OutputStream, clock: Clock,
-                 parent: QObject | None = None) -> None:
+                 settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._output = output
@@ -40,8 +41,9 @@ class SessionController(QObject):
         self._run: SessionRun | None = None
         self._audio: TimelineAudio | None = None
         self._store_problem_shown = False
-        self.voice = 1.0
-        self.background = 0.8
+        self._settings = settings
+        self.voice = settings.get("voice_volume")
+        self.background = settings.get("background_volume")
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -95,6 +97,8 @@ class SessionController(QObject):
 
     def set_volumes(self, voice: float, background: float) -> None:
         self.voice, self.background = voice, background
+        self._settings.set("voice_volume", voice)
+        self._settings.set("background_volume", background)
         if self._audio is not None:
             self._audio.set_gains(voice, background)
 
