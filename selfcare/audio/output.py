@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 CHUNK_SECONDS = 0.5  # volume changes are heard within about two chunks
 FEED_INTERVAL_S = 0.02
 DEVICE_BUFFER_FRAMES = 1024
+# What is heard lags what was handed to SDL by about three device buffers (measured
+# 45-85 ms from play() to the emulated DAC: reference/tech.md 1.3); the position the
+# UI paints is the frame being heard, so it subtracts that.
+HEARD_LATENCY_FRAMES = 3 * DEVICE_BUFFER_FRAMES
 
 Render = Callable[[int, int], Frames]
 
@@ -190,7 +194,9 @@ class PygameStream:
             playing = self._playing_chunk()
             if playing is None:
                 return min(estimate, self._end)
-            return max(playing.start, min(estimate, playing.end))
+            # The mixer starts a chunk before it is heard: allow the lag below its start.
+            lowest = max(self._chunks[0].start, playing.start - HEARD_LATENCY_FRAMES)
+            return max(lowest, min(estimate, playing.end))
 
     def finished(self) -> bool:
         with self._lock:
@@ -224,7 +230,7 @@ class PygameStream:
                     self.underruns += 1
                     log.warning("audio underrun before frame %d; restarting the chain", start)
                     self._channel.play(sound)
-                    self._time.anchor(start, DEVICE_BUFFER_FRAMES)
+                    self._time.anchor(start, HEARD_LATENCY_FRAMES)
                 self._chunks.append(_Chunk(start, start + count, sound))
                 self._next = start + count
                 del self._chunks[:-3]
@@ -235,7 +241,7 @@ class PygameStream:
         count = min(self._chunk, self._end - self._next)
         sound = self._make_sound(self._render(self._next, count))
         self._channel.play(sound)
-        self._time.anchor(self._next, DEVICE_BUFFER_FRAMES)
+        self._time.anchor(self._next, HEARD_LATENCY_FRAMES)
         self._chunks.append(_Chunk(self._next, self._next + count, sound))
         self._next += count
 
