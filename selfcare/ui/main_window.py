@@ -190,10 +190,8 @@ class MainWindow(QMainWindow):
 
     def _ask_after(self) -> None:
         assert self.services is not None and self._script is not None
-        run = self.services.controller.run
         self.mode = Mode.RATING_AFTER
-        self.rating.ask_after(self._script.title_in(self._lang),
-                              run.pre_rating if run else None)
+        self.rating.ask_after(self._script.title_in(self._lang))
         self._show(self.rating)
 
     def _finish(self, post: int | None) -> None:

@@ -66,7 +66,8 @@ def test_ending_early_asks_the_after_rating_and_records_an_interruption(window, 
     window.player.next_step.emit()
     qtbot.mouseClick(window.player.stop_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.rating
-    assert "7" in window.rating.question.text()  # reminds them what they said before
+    assert window.rating.question.text() == "And now, how much pain do you have?"
+    assert "7" not in window.rating.question.text()  # no anchoring on the first answer
     qtbot.mouseClick(window.rating.skip, Qt.MouseButton.LeftButton)
     assert window.summary.heading.text() == "Session ended early"
     record = window.services.opened.store.history()[0]

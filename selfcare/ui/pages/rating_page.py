@@ -53,12 +53,10 @@ class RatingPage(QWidget):
         self.back.show()
         self._reset()
 
-    def ask_after(self, title: str, before: int | None) -> None:
+    def ask_after(self, title: str) -> None:
+        """The before-rating is not shown here: seeing it would pull the answer toward it."""
         self.context.setText(self.tr("After: %1").replace("%1", title))
-        question = self.tr("And now, how much pain do you have?")
-        if before is not None:
-            question += " " + self.tr("(Before, you said %1.)").replace("%1", str(before))
-        self.question.setText(question)
+        self.question.setText(self.tr("And now, how much pain do you have?"))
         self.confirm.setText(self.tr("Save"))
         self.back.hide()
         self._reset()
