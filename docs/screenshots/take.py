@@ -35,7 +35,7 @@ def shoot(window: MainWindow, out: Path, name: str) -> None:
 
 def go_to_step(window: MainWindow, wanted: str) -> None:
     controller = window.services.controller  # type: ignore[union-attr]
-    for _ in range(40):
+    for _ in range(120):
         view = controller.run.poll()
         if view.focus == wanted and view.hold_remaining is not None:
             return

@@ -37,7 +37,11 @@ Render = Callable[[int, int], Frames]
 
 
 class OutputStream(Protocol):
-    """Plays the frames [start, end) produced by `render`, and says where it is."""
+    """Plays the frames [start, end) produced by `render`, and says where it is.
+
+    `play` always starts playing, whatever came before (a stop, a pause); keeping a
+    pause across a seek is the caller's business.
+    """
 
     silent_reason: str | None
 
@@ -102,6 +106,7 @@ class SilentStream:
     def play(self, render: Render, start: int, end: int) -> None:
         self._end = end
         self._stopped = False
+        self._time.resume()
         self._time.anchor(start)
 
     def pause(self) -> None:
@@ -160,10 +165,9 @@ class PygameStream:
             self._render, self._next, self._end = render, start, end
             self._chunks.clear()
             self._generation += 1
-            was_paused = self._time.paused
+            self._pg.mixer.unpause()
+            self._time.resume()
             self._start_chain()
-            if was_paused:
-                self._channel.pause()
         self._stop_feeding.clear()
         self._feeder = threading.Thread(target=self._feed, name="selfcare-audio-feeder",
                                         daemon=True)

@@ -28,23 +28,30 @@ class TimelineAudio:
         self.mixer = mixer
         self._stream = stream
         self.problems = problems or []  # sounds that could not be used, for the notice
+        self._paused = False
 
     @property
     def silent_reason(self) -> str | None:
         return self._stream.silent_reason
 
     def start(self) -> None:
+        self._paused = False
         self._stream.play(self.mixer.render, 0, self.mixer.length)
 
     def pause(self) -> None:
+        self._paused = True
         self._stream.pause()
 
     def resume(self) -> None:
+        self._paused = False
         self._stream.resume()
 
     def seek(self, frame: int) -> None:
+        """Jump to a frame; a paused session stays paused there."""
         self._stream.play(self.mixer.render, max(0, min(frame, self.mixer.length)),
                           self.mixer.length)
+        if self._paused:
+            self._stream.pause()
 
     def stop(self) -> None:
         self._stream.stop()

@@ -121,3 +121,28 @@ def test_a_full_disk_mid_session_is_told_and_the_session_goes_on(window, qtbot):
     qtbot.waitUntil(lambda: window.player.notice.isVisibleTo(window), timeout=3000)
     assert "could not be saved" in window.player.notice.text()
     assert window.services.controller.active
+
+
+def test_a_session_after_one_ended_early_plays_from_the_start(window, qtbot):
+    window.open_session("pmr-short")
+    window.rating.answered.emit(5)
+    window.player.stop_requested.emit()
+    window.rating.answered.emit(4)
+    window.summary.done.emit()
+    window.open_session("imagery-warm-light")
+    window.rating.answered.emit(5)
+    run = window.services.controller.run
+    qtbot.waitUntil(lambda: run.poll().elapsed > 0.3, timeout=3000)
+    assert run.state is RunState.PLAYING
+
+
+def test_skipping_while_paused_stays_paused(window, qtbot):
+    window.open_session("pmr-short")
+    window.rating.answered.emit(5)
+    controller = window.services.controller
+    controller.toggle_pause()
+    controller.next_step()
+    before = controller.run.poll().elapsed
+    qtbot.wait(400)  # real time passes; the paused stream must not
+    assert controller.run.poll().elapsed == before
+    assert controller.run.state is RunState.PAUSED
