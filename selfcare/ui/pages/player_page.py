@@ -38,6 +38,7 @@ class PlayerPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._kind = ""
         layout = page_layout(self)
         self.title = label("", "pageTitle", self)
         layout.addWidget(self.title)
@@ -137,7 +138,8 @@ class PlayerPage(QWidget):
         self.volumes_changed.emit(self.voice_volume.value() / 100,
                                   self.background_volume.value() / 100)
 
-    def begin(self, title: str, notice: str | None) -> None:
+    def begin(self, title: str, notice: str | None, kind: str = "") -> None:
+        self._kind = kind
         self.title.setText(title)
         self.show_notice(notice or "")
         self.caption.setText("")
@@ -167,10 +169,15 @@ class PlayerPage(QWidget):
         self.elapsed.setText(clock_text(view.elapsed))
         self.remaining.setText("\u2212" + clock_text(view.remaining))
 
+    def _hold_text(self) -> str:
+        if self._kind == "acupressure":
+            return self.tr("Keep pressing in small, slow circles \u2014 firm, never painful")
+        return self.tr("Hold gently \u2014 never to the point of pain")
+
     def _phase_text(self, view: PlayerView) -> str:
         return {
             Phase.SAY: self.tr("Listen"),
-            Phase.HOLD: self.tr("Hold gently \u2014 never to the point of pain"),
+            Phase.HOLD: self._hold_text(),
             Phase.PAUSE: self.tr("Rest and breathe easily"),
             Phase.CUE: self.tr("Listen"),
             Phase.DONE: self.tr("The session has ended"),
