@@ -288,6 +288,24 @@ class EmulatorLog:
                 hi = mid
         return max(0, lo - 1)
 
+    def underrun_slack_ms(self) -> list[float]:
+        """For each underrun: how long the app had to deliver, from the emulator's read of
+        the chunk before to this chunk's deadline. A real card always gives one period;
+        much less means the emulator itself ran late (a host stall), not the app."""
+        index = {t: k for k, (t, _) in enumerate(self.chunks)}
+        slack = []
+        for t, _ in self.underruns:
+            k = index.get(t, 0)
+            previous = self.chunks[k - 1][0] if k > 0 else self.t0
+            slack.append((self.t0 + k * self.period - previous) * 1000)
+        return slack
+
+    def underruns_by_cause(self) -> tuple[int, int]:
+        """(app late: it had at least half a period, emulator late: it had less)."""
+        slack = self.underrun_slack_ms()
+        app = sum(1 for s in slack if s >= self.period * 1000 / 2)
+        return app, len(slack) - app
+
     def underrun_frames(self) -> list[tuple[int, int]]:
         """(capture frame, frames of padding) for each underrun: where silence was inserted."""
         at_time = {t: offset for t, offset in self.chunks}
@@ -408,6 +426,17 @@ class DacEmulator:
         self.close()
 
 
+def add_underruns(section: Section, who: str, log: EmulatorLog) -> None:
+    """Underruns split by cause: the app late (goal 0) or the emulator itself late."""
+    app, emulator = log.underruns_by_cause()
+    missing_ms = sum(m for _, m in log.underruns) / BYTES_PER_FRAME * 1000 / RATE
+    section.add(f"{who}underruns, app late", app, goal="0", ok=app == 0,
+                note=f"{len(log.underruns)} in the emulator log, {missing_ms:.1f} ms padded"
+                if log.underruns else "emulator log")
+    section.add(f"{who}underruns, emulator late", emulator,
+                note=f"host stalls; the emulator's worst lateness {log.max_lateness_ms:.0f} ms")
+
+
 def read_proc_status(pid: int) -> dict[str, int]:
     """VmRSS/VmHWM/VmPeak... (in KiB) from /proc/<pid>/status; empty where unavailable."""
     values: dict[str, int] = {}
@@ -421,6 +450,38 @@ def read_proc_status(pid: int) -> dict[str, int]:
         if key.startswith("Vm") and len(parts) == 2 and parts[1] == "kB":
             values[key] = int(parts[0])
     return values
+
+
+class StealMeter:
+    """Share of CPU time the hypervisor took from this (virtual) machine since `start`.
+
+    On a VM, 'steal' stalls every process at once; hundreds of milliseconds of it
+    make the emulator late and cause underruns that are nobody's fault here.
+    """
+
+    def __init__(self) -> None:
+        self._start = self._read()
+
+    @staticmethod
+    def _read() -> tuple[int, int] | None:
+        try:
+            fields = Path("/proc/stat").read_text(encoding="utf-8").splitlines()[0].split()
+        except (OSError, IndexError):
+            return None
+        values = [int(v) for v in fields[1:9]]
+        if len(values) < 8:
+            return None
+        return values[7], sum(values)
+
+    def percent(self) -> float | None:
+        now = self._read()
+        if now is None or self._start is None or now[1] <= self._start[1]:
+            return None
+        return 100 * (now[0] - self._start[0]) / (now[1] - self._start[1])
+
+    def describe(self) -> str:
+        value = self.percent()
+        return "unknown" if value is None else f"{value:.1f} %"
 
 
 def load_average() -> str:

@@ -24,9 +24,9 @@ from benchmarks.harness import BenchmarkError, Section, load_average, selfcare_c
 Benchmark = Callable[[bool, Path], Section]
 BENCHMARKS: dict[str, tuple[Benchmark, str, str]] = {
     # name: (function, quick duration, full duration)
-    cue_timing.NAME: (cue_timing.run, "~40 s", "~80 s"),
-    startup.NAME: (startup.run, "~15 s", "~25 s"),
-    session_load.NAME: (session_load.run, "~55 s", "~2.5 min"),
+    cue_timing.NAME: (cue_timing.run, "~35 s", "~75 s"),
+    startup.NAME: (startup.run, "~10 s", "~15 s"),
+    session_load.NAME: (session_load.run, "~45 s", "~2 min"),
 }
 
 

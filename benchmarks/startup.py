@@ -167,4 +167,4 @@ def report_imports(section: Section, before: list[Import], after: list[Import]) 
 if __name__ == "__main__":
     from benchmarks.run import main
 
-    raise SystemExit(main(["--only", NAME]))
+    raise SystemExit(main(["--only", NAME, *sys.argv[1:]]))
