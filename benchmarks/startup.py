@@ -35,7 +35,7 @@ GOAL_MS = 250.0
 TIMEOUT_S = 60.0
 PAINT_MARK = "first-paint-epoch"
 # Imports that reference/tech.md §2 found slow; none belongs before the first paint.
-HEAVY = ("pygame", "numpy", "sqlite_utils", "pydantic", "soundfile", "soxr", "scipy",
+HEAVY = ("pygame", "numpy", "sqlite_utils", "msgspec", "soundfile", "soxr", "scipy",
          "pkg_resources", "platformdirs", "sqlite3", "PySide6.QtNetwork")
 
 

@@ -1,7 +1,7 @@
 """The composition root of the window: paths, logging, Qt, then the slow parts.
 
 Order matters for how fast the app appears: the window is shown and painted
-first; the database (sqlite-utils), the scripts (pydantic) and the sound device
+first; the database (sqlite-utils), the scripts (msgspec) and the sound device
 (pygame, numpy) are loaded just after the first paint, one logged step each.
 """
 

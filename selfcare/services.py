@@ -1,7 +1,7 @@
 """Loading what the window needs after its first paint: store, scripts, sound.
 
 Kept apart from `app.py` so that importing the app stays light: this module
-pulls in sqlite-utils, pydantic, numpy and pygame.
+pulls in sqlite-utils, msgspec, numpy and pygame.
 """
 
 from __future__ import annotations

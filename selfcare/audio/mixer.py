@@ -33,7 +33,7 @@ DUCK_ATTACK_S = 0.4  # starts before the words, so the voice enters a quieter be
 DUCK_RELEASE_S = 0.9
 CUE_GAIN = 0.6
 LIMIT_KNEE = 0.89  # about -1 dBFS; above it, peaks are rounded off rather than clipped
-CLIP_CACHE = 4
+CLIP_CACHE = 2  # the clip being spoken and the next: clips never overlap
 
 ClipLoader = Callable[[int, int], Frames]  # (step number, frames) -> mono clip
 

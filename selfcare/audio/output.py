@@ -26,7 +26,7 @@ from selfcare.core.clock import Clock
 log = logging.getLogger(__name__)
 
 CHUNK_SECONDS = 0.5  # volume changes are heard within about two chunks
-FEED_INTERVAL_S = 0.02
+FEED_INTERVAL_S = 0.05  # a chunk lasts 0.5 s: ten chances to queue the next
 DEVICE_BUFFER_FRAMES = 1024
 # What is heard lags what was handed to SDL by about three device buffers (measured
 # 45-85 ms from play() to the emulated DAC: reference/tech.md 1.3); the position the

@@ -1,24 +1,31 @@
 """Read and check one session script, collecting every problem instead of stopping.
 
-Structure is checked by the pydantic models in `script_format`, header and each
-step separately, so a broken step does not hide faults elsewhere. Rules that span
+Structure is checked against the msgspec declarations in `script_format`, field by
+field and step by step, so one fault never hides another. Rules that span
 fields follow: languages, the id against the file name, focus codes, asset paths
 and (through an `AssetIndex`) which files exist.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
+import msgspec
 
 from selfcare.core.assets import AssetIndex, ClipState, stays_inside
 from selfcare.core.focus import focus_kind
 from selfcare.core.problems import Problem, Severity
-from selfcare.core.script_format import ScriptHeaderModel, StepModel
+from selfcare.core.script_format import (
+    KINDS,
+    LANG_PATTERN,
+    LONGEST_SECONDS,
+    ScriptHeaderModel,
+    StepModel,
+)
 
 TIMED_KEYS = ("say", "cue", "hold", "pause")
 
@@ -122,15 +129,39 @@ class _Checker:
         )
 
     def _check_header(self, raw: dict[str, Any]) -> ScriptHeaderModel | None:
-        try:
-            return ScriptHeaderModel.model_validate(raw)
-        except ValidationError as exc:
-            for error in exc.errors():
-                loc = error["loc"]
-                if loc and loc[0] == "steps" and len(loc) > 1:
-                    continue  # each step is checked on its own below
-                self.add(error["type"], _describe(error), field=_dotted(loc))
+        values = self._fields(raw, ScriptHeaderModel, step=None, skip={"steps"})
+        steps = raw.get("steps")
+        if not isinstance(steps, list) or not steps:
+            given = "missing" if steps is None else f"got {steps!r}"[:60]
+            self.add("steps", "a script needs at least one [[steps]] table "
+                     f"({given})", field="steps")
             return None
+        if values is None:
+            return None
+        return ScriptHeaderModel(steps=steps, **values)
+
+    def _fields(self, raw: dict[str, Any], model: type[msgspec.Struct], *, step: int | None,
+                skip: frozenset[str] | set[str] = frozenset()) -> dict[str, Any] | None:
+        """Check every key of `raw` against `model`, one field at a time, keeping all faults."""
+        fields = {f.name: f for f in msgspec.structs.fields(model)}
+        values: dict[str, Any] = {}
+        before = len(self.problems)
+        for key in raw:
+            if key not in fields:
+                self.add("unknown-key", "unknown key", step=step, field=str(key))
+        for name, info in fields.items():
+            if name in skip:
+                continue
+            if name not in raw:
+                if info.required:
+                    self.add("missing-key", "required key is missing", step=step, field=name)
+                continue
+            try:
+                values[name] = msgspec.convert(raw[name], info.type)
+            except msgspec.ValidationError:
+                for field, code, message in _explain(name, raw[name]):
+                    self.add(code, message, step=step, field=field)
+        return None if len(self.problems) > before else values
 
     def _check_id(self, script_id: str) -> None:
         if self.expected_id is not None and script_id != self.expected_id:
@@ -175,22 +206,17 @@ class _Checker:
             self.add("step-type", "each step must be a table ([[steps]])", step=number)
             return None
         before = len(self.problems)
-        model: StepModel | None = None
-        try:
-            model = StepModel.model_validate(raw)
-        except ValidationError as exc:
-            for error in exc.errors():
-                self.add(error["type"], _describe(error), step=number, field=_dotted(error["loc"]))
+        values = self._fields(raw, StepModel, step=number)
         self._check_step_rules(number, raw, languages)
-        if model is None or any(p.is_error for p in self.problems[before:]):
+        if values is None or any(p.is_error for p in self.problems[before:]):
             return None
         return Step(
             number=number,
-            say=dict(model.say or {}),
-            cue=model.cue,
-            focus=model.focus,
-            hold=model.hold or 0.0,
-            pause=model.pause or 0.0,
+            say=dict(values.get("say") or {}),
+            cue=values.get("cue"),
+            focus=values.get("focus"),
+            hold=values.get("hold") or 0.0,
+            pause=values.get("pause") or 0.0,
         )
 
     def _check_step_rules(self, number: int, raw: dict[str, Any], languages: Sequence[str]) -> None:
@@ -256,32 +282,50 @@ def _languages_of(title: Any) -> list[str]:
     return []
 
 
-def _dotted(loc: Sequence[int | str]) -> str:
-    return ".".join(str(part) for part in loc)
+SECONDS_FIELDS = {"hold", "pause"}
+TEXT_TABLES = {"say", "title", "summary"}
 
 
-def _describe(error: Mapping[str, Any]) -> str:
-    """A plain sentence for one pydantic error, with the offending value."""
-    kind = error["type"]
-    given = error.get("input")
-    if kind == "extra_forbidden":
-        return "unknown key"
-    if kind == "missing":
-        return "required key is missing"
-    if kind == "greater_than_equal":
-        return f"must not be negative (got {given!r})"
-    if kind in ("float_type", "finite_number"):
-        return f"must be a number of seconds (got {given!r})"
-    if kind == "string_type":
-        return f"must be text (got {given!r})"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "dict_type":
-        return 'must be a table of languages, like { en = "..." }'
-    if kind == "string_pattern_mismatch" and error["loc"][-1] == "[key]":
-        return f"{given!r} is not a language code like 'en' or 'es'"
-    if kind == "string_pattern_mismatch":
-        return f"{given!r} is not allowed here: use lower-case letters, digits and hyphens"
-    if kind == "too_short":
-        return "must not be empty"
-    return f"{error['msg']} (got {given!r})"
+def _explain(name: str, value: Any) -> list[tuple[str, str, str]]:
+    """(field, code, sentence) for a value its field refused, in a person's words."""
+    given = f"(got {value!r})"
+    if name in SECONDS_FIELDS:
+        return [(name, *_explain_seconds(value))]
+    if name in TEXT_TABLES:
+        return _explain_text_table(name, value)
+    if name == "kind":
+        return [(name, "bad-value", f"must be one of {', '.join(KINDS)} {given}")]
+    if name == "format":
+        return [(name, "bad-value", f"this program reads format 1 {given}")]
+    if name in ("id", "tags"):
+        return [(name, "bad-value", "use lower-case letters and digits in words joined by "
+                 f"single hyphens {given}")]
+    if not isinstance(value, str):
+        return [(name, "wrong-type", f"must be text {given}")]
+    return [(name, "bad-value", f"must be a short name, 1 to 200 characters {given}")]
+
+
+def _explain_seconds(value: Any) -> tuple[str, str]:
+    given = f"(got {value!r})"
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        return "wrong-type", f"must be a number of seconds {given}"
+    if value < 0:
+        return "negative", f"must not be negative {given}"
+    return "too-long", f"must be at most {LONGEST_SECONDS:.0f} seconds {given}"
+
+
+def _explain_text_table(name: str, value: Any) -> list[tuple[str, str, str]]:
+    if not isinstance(value, dict):
+        return [(name, "wrong-type", 'must be a table of languages, like { en = "..." }')]
+    if not value:
+        return [(name, "empty", "must give at least one language")]
+    found = []
+    for lang, words in value.items():
+        if not isinstance(lang, str) or re.fullmatch(LANG_PATTERN, lang) is None:
+            found.append((f"{name}.{lang}", "bad-language",
+                          f"{lang!r} is not a language code like 'en' or 'es'"))
+        elif not isinstance(words, str):
+            found.append((f"{name}.{lang}", "wrong-type", f"must be text (got {words!r})"))
+        elif not words:
+            found.append((f"{name}.{lang}", "empty", "must not be empty"))
+    return found

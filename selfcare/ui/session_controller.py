@@ -21,7 +21,7 @@ from selfcare.settings import Settings
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 100
+POLL_MS = 200  # the countdown changes once a second; captions at step changes
 
 
 class SessionController(QObject):

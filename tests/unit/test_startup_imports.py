@@ -7,7 +7,7 @@ import sys
 
 from tests.conftest import REPO
 
-HEAVY = ("numpy", "pygame", "sqlite_utils", "pydantic", "soundfile", "sqlite3")
+HEAVY = ("numpy", "pygame", "sqlite_utils", "msgspec", "soundfile", "sqlite3")
 
 
 def test_building_the_window_and_the_command_line_loads_no_heavy_module():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QSlider, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QSlider, QWidget
 
 from selfcare.core.player_view import Phase, PlayerView
 from selfcare.ui.names import focus_name
@@ -64,6 +64,7 @@ class PlayerPage(QWidget):
         row.addWidget(self.focus_label, 1)
         self.countdown = label("", "countdown", self.do_now, wrap=False)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.countdown.setAccessibleName(self.tr("Seconds left to hold"))
         row.addWidget(self.countdown)
         do_layout.addLayout(row)
         self.phase_label = label("", "muted", self.do_now)
@@ -154,20 +155,23 @@ class PlayerPage(QWidget):
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
 
     def show_view(self, view: PlayerView) -> None:
-        self.step_label.setText(self.tr("Step %1 of %2").replace("%1", str(view.step))
-                                .replace("%2", str(view.step_count)))
-        self.caption.setText(view.caption or "")
-        self.focus_label.setText(focus_name(view.focus) if view.focus else
-                                 self._phase_text(view))
-        self.phase_label.setText(self._phase_text(view) if view.focus else "")
-        if view.hold_remaining is not None:
-            self.countdown.setText(countdown_text(view.hold_remaining))
-            self.countdown.setAccessibleName(self.tr("Seconds left to hold"))
-        else:
-            self.countdown.setText("")
+        """Paint a view; only what changed is touched, so an idle second costs little."""
+        self._set(self.step_label, self.tr("Step %1 of %2").replace("%1", str(view.step))
+                  .replace("%2", str(view.step_count)))
+        self._set(self.caption, view.caption or "")
+        self._set(self.focus_label, focus_name(view.focus) if view.focus else
+                  self._phase_text(view))
+        self._set(self.phase_label, self._phase_text(view) if view.focus else "")
+        left = view.hold_remaining
+        self._set(self.countdown, "" if left is None else countdown_text(left))
         self.progress.setValue(round(view.progress * 1000))
-        self.elapsed.setText(clock_text(view.elapsed))
-        self.remaining.setText("\u2212" + clock_text(view.remaining))
+        self._set(self.elapsed, clock_text(view.elapsed))
+        self._set(self.remaining, "\u2212" + clock_text(view.remaining))
+
+    @staticmethod
+    def _set(widget: QLabel, text: str) -> None:
+        if widget.text() != text:
+            widget.setText(text)
 
     def _hold_text(self) -> str:
         if self._kind == "acupressure":

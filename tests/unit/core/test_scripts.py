@@ -86,7 +86,7 @@ def test_wrong_types_unknown_focus_and_empty_steps_are_reported_together():
     text = GOOD + '\n[[steps]]\nhold = "7"\n\n[[steps]]\nfocus = "LI44"\n\n[[steps]]\n'
     problems = problems_of(text)
     assert [(p.step, p.field, p.code) for p in problems] == [
-        (3, "hold", "float_type"),
+        (3, "hold", "wrong-type"),
         (4, None, "empty-step"),
         (4, "focus", "unknown-focus"),
         (5, None, "empty-step"),
