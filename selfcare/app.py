@@ -1,4 +1,4 @@
-"""The composition root of the window: paths, logging, Qt, then the slow parts.
+"""The composition root of the window: Qt and the window first, then everything else.
 
 Order matters for how fast the app appears: the window is shown and painted
 first; the database (sqlite-utils), the scripts (msgspec) and the sound device
@@ -13,16 +13,18 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from selfcare import APP_ID, APP_NAME, __version__, paths
-from selfcare.logs import setup_logging
+from selfcare import APP_ID, APP_NAME, __version__
 from selfcare.ui.errors import ErrorReporter
 from selfcare.ui.main_window import MainWindow
 from selfcare.ui.style import apply_style
+
+if TYPE_CHECKING:
+    pass
 
 log = logging.getLogger(__name__)
 STARTED = time.perf_counter()
@@ -40,7 +42,6 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            log.info("first paint after %.0f ms", (time.perf_counter() - STARTED) * 1000)
             if os.environ.get("SELFCARE_REPORT_FIRST_PAINT"):  # for benchmarks/startup.py
                 print(f"first-paint-epoch {time.time():.6f}", flush=True)
             QTimer.singleShot(0, self._then)
@@ -60,9 +61,6 @@ def run(data_dir: str | None = None, session: str | None = None, lang: str | Non
 def start_window(data_dir: str | None = None, session: str | None = None,
                  lang: str | None = None) -> tuple[QApplication, MainWindow]:
     """Everything up to the event loop: logging, Qt, the window shown, SIGTERM handled."""
-    folder = Path(data_dir) if data_dir else paths.default_data_dir()
-    log_file = setup_logging(folder)
-    log.info("Selfcare %s starting; data in %s", __version__, folder)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -70,10 +68,10 @@ def start_window(data_dir: str | None = None, session: str | None = None,
     app.setDesktopFileName(APP_ID)
     apply_style(app)
     window = MainWindow()
-    reporter = ErrorReporter(window, log_file,
+    reporter = ErrorReporter(window, None,
                              dialogs=not os.environ.get("SELFCARE_NO_ERROR_DIALOGS"))
     reporter.install()
-    painted = _FirstPaint(lambda: load_into(window, folder, session, lang))
+    painted = _FirstPaint(lambda: load_into(window, reporter, data_dir, session, lang))
     window.installEventFilter(painted)
     window.painted_filter = painted  # kept alive as long as the window
     window.show()
@@ -81,10 +79,19 @@ def start_window(data_dir: str | None = None, session: str | None = None,
     return app, window
 
 
-def load_into(window: MainWindow, folder: Path, session: str | None, lang: str | None) -> None:
-    """The slow part of start-up, after the window is on screen."""
-    from selfcare.services import load_services
+def load_into(window: MainWindow, reporter: ErrorReporter, data_dir: str | None,
+              session: str | None, lang: str | None) -> None:
+    """The slow part of start-up, after the window is on screen: logs, store, sound."""
+    from pathlib import Path
 
+    from selfcare import paths
+    from selfcare.logs import setup_logging
+    from selfcare.services import load_services  # sqlite-utils, msgspec, numpy, pygame
+
+    folder = Path(data_dir) if data_dir else paths.default_data_dir()
+    reporter.log_file = setup_logging(folder)
+    log.info("Selfcare %s; data in %s; first paint after %.0f ms", __version__, folder,
+             (time.perf_counter() - STARTED) * 1000)
     services = load_services(window, folder)
     window.attach(services)
     if session is not None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfcare import __version__
@@ -40,11 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     window_data_dir = window_only(args)
     if window_data_dir is not None:
         if window_data_dir:
-            os.environ[DATA_ENV] = str(Path(window_data_dir).resolve())
+            os.environ[DATA_ENV] = os.path.abspath(window_data_dir)  # noqa: PTH100 - no pathlib before the window
         return open_window()
     parsed = build_parser().parse_args(args)
     if parsed.data_dir is not None:
-        os.environ[DATA_ENV] = str(Path(parsed.data_dir).resolve())
+        os.environ[DATA_ENV] = os.path.abspath(parsed.data_dir)  # noqa: PTH100
     command: Callable[[argparse.Namespace], int] = getattr(parsed, "run",
                                                            lambda _args: open_window())
     try:
