@@ -116,3 +116,13 @@ def test_sigterm_ends_the_session_cleanly_as_interrupted(data_dir):
     [record] = history(data_dir)
     assert (record["status"], record["pre"]) == ("interrupted", 7)
     assert record["ended_at"] is not None
+
+
+def test_output_cut_short_by_a_pipe_is_not_a_traceback(data_dir):
+    import sys
+
+    reader = subprocess.run(
+        f"{sys.executable} -m selfcare timeline pmr-short --json | true",
+        shell=True, cwd=REPO, env=selfcare_env(data_dir), capture_output=True, text=True,
+        check=False)
+    assert "Traceback" not in reader.stderr and "BrokenPipe" not in reader.stderr
