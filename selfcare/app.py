@@ -85,6 +85,7 @@ def load_into(window: MainWindow, reporter: ErrorReporter, data_dir: str | None,
     from pathlib import Path
 
     from selfcare import paths
+    from selfcare.core.ports import StoreUnavailable
     from selfcare.logs import setup_logging
     from selfcare.services import load_services  # sqlite-utils, msgspec, numpy, pygame
 
@@ -92,7 +93,13 @@ def load_into(window: MainWindow, reporter: ErrorReporter, data_dir: str | None,
     reporter.log_file = setup_logging(folder)
     log.info("Selfcare %s; data in %s; first paint after %.0f ms", __version__, folder,
              (time.perf_counter() - STARTED) * 1000)
-    services = load_services(window, folder)
+    try:
+        services = load_services(window, folder)
+    except StoreUnavailable as exc:
+        log.error("cannot open the record file: %s", exc)
+        window.cannot_record(str(exc))
+        window.loaded.emit()
+        return
     window.attach(services)
     if session is not None:
         window.open_session(session, lang)

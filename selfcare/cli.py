@@ -44,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parsed = build_parser().parse_args(args)
     if parsed.data_dir is not None:
         os.environ[DATA_ENV] = os.path.abspath(parsed.data_dir)  # noqa: PTH100
+    _log_warnings_to_stderr()
     command: Callable[[argparse.Namespace], int] = getattr(parsed, "run",
                                                            lambda _args: open_window())
     try:
@@ -58,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _log_warnings_to_stderr() -> None:
+    """Commands say what matters themselves; a warning from deeper down gets one line."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.ERROR)
+    handler.setFormatter(logging.Formatter("selfcare: %(message)s"))
+    logging.getLogger().addHandler(handler)
 
 
 def window_only(args: list[str]) -> str | None:

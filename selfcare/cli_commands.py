@@ -203,6 +203,8 @@ def run_play(args: argparse.Namespace) -> int:
 
 
 def _open_store_or_fail(data_dir: Path, clock: Any) -> Any:
+    """Open the store (and the log beside it), or fail with one plain line."""
+    from selfcare.logs import setup_logging
     from selfcare.session_setup import open_store
     from selfcare.store.errors import StorageUnavailable
 
@@ -210,6 +212,7 @@ def _open_store_or_fail(data_dir: Path, clock: Any) -> Any:
         opened = open_store(data_dir, clock)
     except StorageUnavailable as exc:
         raise CommandError(str(exc)) from exc
+    setup_logging(data_dir)
     if opened.moved_aside is not None:
         print(f"The database was damaged. It was kept as {opened.moved_aside} and a new one "
               "was started.", file=sys.stderr)

@@ -12,10 +12,12 @@ a session without a sound device still runs, with captions, at the same pace.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -267,6 +269,31 @@ class PygameStream:
         self._feeder = None
 
 
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """Keep libasound's own probing messages off the person's terminal; log them instead.
+
+    SDL asks ALSA for a device, and libasound writes its complaints straight to file
+    descriptor 2 when there is no sound card. The outcome is reported once, in words.
+    """
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    with tempfile.TemporaryFile() as captured:
+        os.dup2(captured.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            text = captured.read().decode("utf-8", "replace").strip()
+            if text:
+                log.debug("sound library said: %s", text)
+
+
 def open_output(clock: Clock, rate: int) -> OutputStream:
     """The sound device if one opens, otherwise a silent stream that says why."""
     os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")  # let SIGTERM reach us
@@ -276,8 +303,9 @@ def open_output(clock: Clock, rate: int) -> OutputStream:
     except ImportError as exc:  # pragma: no cover - a broken installation
         return SilentStream(clock, rate, f"the sound library is missing ({exc})")
     try:
-        pygame.mixer.init(frequency=rate, size=-16, channels=2, buffer=DEVICE_BUFFER_FRAMES,
-                          allowedchanges=0)
+        with _quiet_native_stderr():
+            pygame.mixer.init(frequency=rate, size=-16, channels=2,
+                              buffer=DEVICE_BUFFER_FRAMES, allowedchanges=0)
         pygame.mixer.set_reserved(1)
     except pygame.error as exc:
         log.warning("no sound device: %s", exc)

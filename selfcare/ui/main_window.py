@@ -133,6 +133,14 @@ class MainWindow(QMainWindow):
         self.library.set_entries(services.entries)
         self.library.show_notice("\n".join(services.notices))
 
+    def cannot_record(self, detail: str) -> None:
+        """Without a record file no rating could be kept: say so instead of pretending."""
+        self.library.show_notice(self.tr(
+            "Selfcare cannot keep your records right now, so sessions are not available. "
+            "Please ask whoever looks after this computer to check the data folder. "
+            "Details: %1").replace("%1", detail))
+        self.library.loading.setText(self.tr("Sessions are not available."))
+
     # -- the flow -----------------------------------------------------------------------
 
     def choose_session(self, script_id: str) -> None:

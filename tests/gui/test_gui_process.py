@@ -43,3 +43,21 @@ def test_sigterm_closes_the_window_and_records_the_session_interrupted(data_dir)
     [record] = history(data_dir)
     assert (record["status"], record["pre"]) == ("interrupted", 3)
     assert record["ended_at"] is not None
+
+
+def test_an_unusable_data_folder_is_explained_in_the_window_not_a_traceback(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    probe = (
+        "import sys; from selfcare.app import start_window;"
+        "app, w = start_window(data_dir=sys.argv[1]);"
+        "w.loaded.connect(lambda: (print(w.library.notice.text()), app.quit()));"
+        "app.exec()"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(blocker)], cwd=REPO,
+                          env=selfcare_env(blocker, QT_QPA_PLATFORM="offscreen",
+                                           SELFCARE_NO_ERROR_DIALOGS="1"),
+                          capture_output=True, text=True, timeout=30, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "cannot keep your records" in done.stdout
+    assert "Traceback" not in done.stderr
