@@ -34,6 +34,9 @@ DEVICE_BUFFER_FRAMES = 1024
 # 45-85 ms from play() to the emulated DAC: reference/tech.md 1.3); the position the
 # UI paints is the frame being heard, so it subtracts that.
 HEARD_LATENCY_FRAMES = 3 * DEVICE_BUFFER_FRAMES
+# When a chunk is seen to start, the clock's estimate is checked against it; a device
+# that stalled (or ran fast) moves the estimate by more than this, and it is reset.
+RESYNC_FRAMES = 7_200  # 150 ms: three times the feeder's own detection lag
 
 Render = Callable[[int, int], Frames]
 
@@ -93,7 +96,7 @@ class _PlayClock:
 
     def frame(self) -> int:
         now = self._paused_at if self._paused_at is not None else self._clock.monotonic()
-        return self._anchor_frame + int((now - self._anchor_time) * self._rate)
+        return self._anchor_frame + round((now - self._anchor_time) * self._rate)
 
 
 class SilentStream:
@@ -136,6 +139,7 @@ class _Chunk:
     start: int
     end: int
     sound: Any  # pygame.mixer.Sound
+    seen_starting: bool = False
 
 
 class PygameStream:
@@ -216,30 +220,53 @@ class PygameStream:
 
     def _feed(self) -> None:
         while not self._stop_feeding.wait(FEED_INTERVAL_S):
-            with self._lock:
-                if self._next >= self._end or self._time.paused:
-                    continue
-                needs_more = self._channel.get_queue() is None
-                busy = self._channel.get_busy()
-                generation = self._generation
-                start, count = self._next, min(self._chunk, self._end - self._next)
-                render = self._render
-            if not needs_more or render is None:
-                continue
-            sound = self._make_sound(render(start, count))  # outside the lock: GUI stays free
-            with self._lock:
-                if generation != self._generation or self._next != start:
-                    continue  # a seek or stop happened while rendering
-                if busy and self._channel.get_busy():
-                    self._channel.queue(sound)
-                else:
-                    self.underruns += 1
-                    log.warning("audio underrun before frame %d; restarting the chain", start)
-                    self._channel.play(sound)
-                    self._time.anchor(start, HEARD_LATENCY_FRAMES)
-                self._chunks.append(_Chunk(start, start + count, sound))
-                self._next = start + count
-                del self._chunks[:-3]
+            self._feed_once()
+
+    def _feed_once(self) -> None:
+        """Queue the next chunk if the channel is ready for it; one tick of the feeder."""
+        with self._lock:
+            if self._next >= self._end or self._time.paused:
+                return
+            needs_more = self._channel.get_queue() is None
+            busy = self._channel.get_busy()
+            if needs_more and busy:
+                self._resync_on_start()
+            generation = self._generation
+            start, count = self._next, min(self._chunk, self._end - self._next)
+            render = self._render
+        if not needs_more or render is None:
+            return
+        sound = self._make_sound(render(start, count))  # outside the lock: GUI stays free
+        with self._lock:
+            if generation != self._generation or self._next != start:
+                return  # a seek or stop happened while rendering
+            if busy and self._channel.get_busy():
+                self._channel.queue(sound)
+            else:
+                self.underruns += 1
+                log.warning("audio underrun before frame %d; restarting the chain", start)
+                self._channel.play(sound)
+                self._time.anchor(start, HEARD_LATENCY_FRAMES)
+            self._chunks.append(_Chunk(start, start + count, sound,
+                                       seen_starting=not busy))
+            self._next = start + count
+            del self._chunks[:-3]
+
+    def _resync_on_start(self) -> None:
+        """The newest chunk has just begun: if the clock strayed far from it, reset it.
+
+        In normal play the estimate is within the feeder's lag of the truth and is
+        left alone; after a device stall it had run ahead, and captions with it.
+        """
+        if not self._chunks or self._chunks[-1].seen_starting:
+            return
+        chunk = self._chunks[-1]
+        chunk.seen_starting = True
+        drift = self._time.frame() - (chunk.start - HEARD_LATENCY_FRAMES)
+        if abs(drift) > RESYNC_FRAMES:
+            log.info("audio clock off by %.0f ms at frame %d; resynchronised",
+                     drift * 1000 / self._rate, chunk.start)
+            self._time.anchor(chunk.start, HEARD_LATENCY_FRAMES)
 
     def _start_chain(self) -> None:
         if self._render is None or self._next >= self._end:
@@ -248,7 +275,7 @@ class PygameStream:
         sound = self._make_sound(self._render(self._next, count))
         self._channel.play(sound)
         self._time.anchor(self._next, HEARD_LATENCY_FRAMES)
-        self._chunks.append(_Chunk(self._next, self._next + count, sound))
+        self._chunks.append(_Chunk(self._next, self._next + count, sound, seen_starting=True))
         self._next += count
 
     def _playing_chunk(self) -> _Chunk | None:
