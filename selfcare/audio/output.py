@@ -219,8 +219,20 @@ class PygameStream:
     # -- feeding, on the feeder thread ------------------------------------------------
 
     def _feed(self) -> None:
-        while not self._stop_feeding.wait(FEED_INTERVAL_S):
+        while not self._stop_feeding.wait(self._next_wake()):
             self._feed_once()
+
+    def _next_wake(self) -> float:
+        """Sleep until shortly before the queue can take the next chunk, not a fixed tick.
+
+        The queue has room again when the chunk now playing ends; waking 20 times a
+        second just to find it full cost a measurable share of the CPU budget.
+        """
+        with self._lock:
+            if self._channel.get_queue() is None or len(self._chunks) < 2:
+                return FEED_INTERVAL_S
+            ends_in = (self._chunks[-2].end - self._time.frame()) / self._rate
+        return min(CHUNK_SECONDS, max(FEED_INTERVAL_S, ends_in - HEARD_LATENCY_FRAMES / self._rate))
 
     def _feed_once(self) -> None:
         """Queue the next chunk if the channel is ready for it; one tick of the feeder."""
