@@ -158,8 +158,9 @@ class _Checker:
                 continue
             try:
                 values[name] = msgspec.convert(raw[name], info.type)
-            except msgspec.ValidationError:
-                for field, code, message in _explain(name, raw[name]):
+            except msgspec.ValidationError as exc:
+                explained = _explain(name, raw[name]) or [(name, "bad-value", str(exc))]
+                for field, code, message in explained:
                     self.add(code, message, step=step, field=field)
         return None if len(self.problems) > before else values
 

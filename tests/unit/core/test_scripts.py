@@ -143,3 +143,29 @@ def test_bad_language_keys_are_explained():
     problems = problems_of(GOOD.replace('title = { en = "Good", es = "Bueno" }',
                                         'title = { EN = "Good" }'))
     assert any("not a language code" in p.message for p in problems)
+
+
+def test_odd_values_anywhere_give_problems_never_an_exception():
+    import itertools
+
+    odd = [None, True, -1, 1e308, float("inf"), "", " ", [], {}, {"en": ""}, {"EN": "x"},
+           {"en": 3}, [1, 2], "../x", "x" * 300]
+    keys = ["format", "id", "kind", "ambience", "tags", "title", "summary"]
+    for key, value in itertools.product(keys, odd):
+        text_free = {"format": 1, "id": "good", "kind": "pmr", "title": {"en": "T"},
+                     "steps": [{"pause": 1}]}
+        text_free[key] = value
+        checker_result = _parse_raw(text_free)
+        assert checker_result.script is None or key in ("ambience", "tags", "summary")
+    for key, value in itertools.product(["say", "cue", "focus", "hold", "pause"], odd):
+        raw = {"format": 1, "id": "good", "kind": "pmr", "title": {"en": "T"},
+               "steps": [{key: value}]}
+        result = _parse_raw(raw)
+        assert all(p.step == 1 for p in result.problems if p.is_error)
+
+
+def _parse_raw(raw):
+    from selfcare.core.scripts import ScriptResult, _Checker
+
+    checker = _Checker("x.toml", "good", None)
+    return ScriptResult(checker.check(raw), checker.problems)
