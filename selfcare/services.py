@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QWidget
 
 from selfcare.audio.output import open_output
 from selfcare.core.clock import SystemClock
+from selfcare.core.evidence import card_for
 from selfcare.core.problems import errors_in
 from selfcare.core.timeline import SAMPLE_RATE
 from selfcare.library import load_library
 from selfcare.session_setup import build_timeline, open_store
 from selfcare.settings import Settings
 from selfcare.ui.main_window import Services, session_language
+from selfcare.ui.names import evidence_text
 from selfcare.ui.pages.library_page import SessionEntry
 from selfcare.ui.session_controller import SessionController
 
@@ -39,9 +41,11 @@ def load_services(parent: QWidget, data_dir: Path) -> Services:
     entries = []
     for script in library.sorted_scripts():
         lang = session_language(script)
+        card = card_for(script.kind)
         entries.append(SessionEntry(script.id, script.kind, script.title_in(lang),
                                     script.summary.get(lang, ""),
-                                    build_timeline(script, lang).duration, lang))
+                                    build_timeline(script, lang).duration, lang,
+                                    evidence_text(card), card.citation))
     output = open_output(clock, SAMPLE_RATE)
     log.info("sound: %s", output.silent_reason or "device open")
     settings = Settings(data_dir)

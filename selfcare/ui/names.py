@@ -5,7 +5,12 @@ The core speaks in codes; this is where they become translatable text.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from selfcare.core.evidence import EvidenceCard
 
 
 def _tr(text: str) -> str:
@@ -59,3 +64,23 @@ def focus_name(code: str) -> str:
 def minutes_text(seconds: float) -> str:
     minutes = max(1, round(seconds / 60))
     return QCoreApplication.translate("names", "About %n min", "", minutes)
+
+
+def evidence_text(card: EvidenceCard) -> str:
+    """One plain sentence on what the guideline says; a grade only where the card has one."""
+    if card.recommendation is None:
+        return _tr("Not the subject of a guideline recommendation for pain; offered here "
+                   "for relaxation.")
+    procedural = card.pain_type is not None and card.pain_type.value == "procedural-pain"
+    pain = _tr("pain during medical procedures") if procedural else \
+        _tr("cancer or muscle and joint pain")
+    what = {
+        "acupressure": _tr("acupressure or reflexology"),
+        "imagery-with-pmr": _tr("guided imagery with muscle relaxation"),
+        "hypnosis": _tr("hypnosis"),
+    }.get(card.modality, card.modality)
+    text = _tr("SIO\u2013ASCO guideline (2022), recommendation %1: %2 may be offered for %3")\
+        .replace("%1", card.recommendation).replace("%2", what).replace("%3", pain)
+    if card.graded:
+        return text + " " + _tr("(intermediate evidence, moderate strength).")
+    return text + "; " + _tr("the evidence is limited.")

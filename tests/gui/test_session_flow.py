@@ -146,3 +146,15 @@ def test_skipping_while_paused_stays_paused(window, qtbot):
     qtbot.wait(400)  # real time passes; the paused stream must not
     assert controller.run.poll().elapsed == before
     assert controller.run.state is RunState.PAUSED
+
+
+def test_each_library_card_says_what_the_guideline_says_with_its_citation(window):
+    from PySide6.QtWidgets import QLabel
+
+    texts = {label.text(): label.toolTip() for label in window.library.findChildren(QLabel)
+             if label.objectName() == "evidence"}
+    assert any("recommendation 1.4" in t and "intermediate evidence, moderate strength" in t
+               for t in texts)
+    assert any("recommendation 1.7" in t and "the evidence is limited" in t for t in texts)
+    assert not any("1.7" in t and "moderate" in t for t in texts)  # no unverified grade
+    assert all("10.1200/JCO.22.01357" in citation for citation in texts.values())

@@ -21,6 +21,8 @@ class SessionEntry:
     summary: str
     seconds: float
     lang: str
+    evidence: str = ""  # a sentence on what the guideline says
+    citation: str = ""
 
 
 class LibraryPage(QWidget):
@@ -80,6 +82,11 @@ class LibraryPage(QWidget):
         layout.addWidget(label(entry.title, "cardTitle", frame))
         summary: QLabel = label(entry.summary, "muted", frame)
         layout.addWidget(summary)
+        if entry.evidence:
+            evidence = label(entry.evidence, "evidence", frame)
+            evidence.setToolTip(entry.citation)
+            evidence.setAccessibleDescription(entry.citation)
+            layout.addWidget(evidence)
         row = QHBoxLayout()
         row.addStretch(1)
         start = button(self.tr("Start"), frame, name="primary",
