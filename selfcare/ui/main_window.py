@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
             notice = self.tr("No sound is playing: %1. The session runs silently; follow "
                              "the words on screen.").replace("%1", reason)
         self.mode = Mode.PLAYING
-        self.player.begin(self._script.title_in(self._lang), notice, self._script.kind)
+        self.player.begin(self._script.title_in(self._lang), notice, self._script.kind,
+                          self._lang)
         self._show(self.player)
 
     def _show_store_problem(self, detail: str) -> None:

@@ -28,7 +28,7 @@ def kind_name(kind: str) -> str:
 
 
 def focus_name(code: str) -> str:
-    """A person's words for a region or point; point codes keep their code beside them."""
+    """A person's words for a body region (points are named from `core.points`)."""
     names = {
         "whole-body": _tr("Whole body"), "face": _tr("Face"), "forehead": _tr("Forehead"),
         "eyes": _tr("Eyes"), "jaw": _tr("Jaw"), "neck": _tr("Neck"),
@@ -43,20 +43,6 @@ def focus_name(code: str) -> str:
         "calf-right": _tr("Right calf"), "calf-left": _tr("Left calf"),
         "foot-right": _tr("Right foot"), "foot-left": _tr("Left foot"),
         "breath": _tr("Breath"),
-        "LI4": _tr("LI4 \u00b7 Hegu \u2014 back of the hand, between thumb and index finger"),
-        "PC6": _tr("PC6 \u00b7 Neiguan \u2014 inner forearm, three finger-widths above the "
-                   "wrist crease"),
-        "HT7": _tr("HT7 \u00b7 Shenmen \u2014 wrist crease, little-finger side"),
-        "SP6": _tr("SP6 \u00b7 Sanyinjiao \u2014 inner lower leg, four finger-widths above "
-                   "the ankle bone"),
-        "LR3": _tr("LR3 \u00b7 Taichong \u2014 top of the foot, between big and second toe"),
-        "ST36": _tr("ST36 \u00b7 Zusanli \u2014 four finger-widths below the kneecap"),
-        "KI3": _tr("KI3 \u00b7 Taixi \u2014 hollow behind the inner ankle bone"),
-        "KI1": _tr("KI1 \u00b7 Yongquan \u2014 sole of the foot"),
-        "GV20": _tr("GV20 \u00b7 Baihui \u2014 top of the head"),
-        "GB20": _tr("GB20 \u00b7 Fengchi \u2014 base of the skull"),
-        "YINTANG": _tr("Yintang \u2014 between the eyebrows"),
-        "ANMIAN": _tr("Anmian \u2014 behind the ear"),
     }
     return names.get(code, code)
 
@@ -84,3 +70,27 @@ def evidence_text(card: EvidenceCard) -> str:
     if card.graded:
         return text + " " + _tr("(intermediate evidence, moderate strength).")
     return text + "; " + _tr("the evidence is limited.")
+
+
+def point_location(code: str | None, lang: str) -> str:
+    """How to find an acupressure point, in the session's language; '' for regions."""
+    from selfcare.core.points import POINTS
+
+    found = POINTS.get(code or "")
+    if found is None:
+        return ""
+    return found.location.get(lang) or found.location.get("en", "")
+
+
+def point_title(code: str, lang: str) -> str | None:
+    """"LI4 · Hegu (Union Valley)" for a point code; None for a body region."""
+    from selfcare.core.points import POINTS
+
+    found = POINTS.get(code)
+    if found is None:
+        return None
+    name = found.names.get(lang) or found.names.get("en", "")
+    code_shown = "Yintang" if code == "YINTANG" else "Anmian" if code == "ANMIAN" else code
+    if code_shown.lower() == found.pinyin.lower():
+        return f"{found.pinyin} ({name})"
+    return f"{code_shown} \u00b7 {found.pinyin} ({name})"

@@ -41,6 +41,7 @@ QLabel#countdown {{ font-size: 40pt; font-weight: 300; color: {ACCENT_DARK}; }}
 QLabel#bigResult {{ font-size: 30pt; font-weight: 600; }}
 QLabel#question {{ font-size: 20pt; font-weight: 600; }}
 QLabel#anchor {{ color: {MUTED}; font-size: 12pt; }}
+QLabel#where {{ font-size: 13pt; }}
 QLabel#evidence {{ color: {MUTED}; font-size: 11pt; font-style: italic; }}
 QLabel#notice {{
     background: {NOTICE}; border: 1px solid {NOTICE_LINE}; border-radius: 8px;

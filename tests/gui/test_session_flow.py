@@ -158,3 +158,18 @@ def test_each_library_card_says_what_the_guideline_says_with_its_citation(window
     assert any("recommendation 1.7" in t and "the evidence is limited" in t for t in texts)
     assert not any("1.7" in t and "moderate" in t for t in texts)  # no unverified grade
     assert all("10.1200/JCO.22.01357" in citation for citation in texts.values())
+
+
+def test_on_an_acupressure_step_the_player_says_where_the_point_is(window, qtbot):
+    from selfcare.core.points import POINTS
+
+    window.open_session("acupressure-li4-short")
+    window.rating.answered.emit(5)
+    controller = window.services.controller
+    for _ in range(10):
+        if controller.run.poll().focus == "LI4":
+            break
+        controller.next_step()
+    qtbot.waitUntil(lambda: window.player.where_label.text() != "", timeout=3000)
+    assert window.player.where_label.text() == POINTS["LI4"].location["en"]
+    assert window.player.focus_label.text().startswith("LI4")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QSlider, QWidget
 
 from selfcare.core.player_view import Phase, PlayerView
-from selfcare.ui.names import focus_name
+from selfcare.ui.names import focus_name, point_location, point_title
 from selfcare.ui.pages.common import button, card, label, page_layout
 
 
@@ -39,6 +39,7 @@ class PlayerPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._kind = ""
+        self._lang = "en"
         layout = page_layout(self)
         self.title = label("", "pageTitle", self)
         layout.addWidget(self.title)
@@ -67,6 +68,9 @@ class PlayerPage(QWidget):
         self.countdown.setAccessibleName(self.tr("Seconds left to hold"))
         row.addWidget(self.countdown)
         do_layout.addLayout(row)
+        self.where_label = label("", "where", self.do_now)
+        self.where_label.setAccessibleName(self.tr("Where to find the point"))
+        do_layout.addWidget(self.where_label)
         self.phase_label = label("", "muted", self.do_now)
         do_layout.addWidget(self.phase_label)
         layout.addWidget(self.do_now)
@@ -139,8 +143,9 @@ class PlayerPage(QWidget):
         self.volumes_changed.emit(self.voice_volume.value() / 100,
                                   self.background_volume.value() / 100)
 
-    def begin(self, title: str, notice: str | None, kind: str = "") -> None:
+    def begin(self, title: str, notice: str | None, kind: str = "", lang: str = "en") -> None:
         self._kind = kind
+        self._lang = lang
         self.title.setText(title)
         self.show_notice(notice or "")
         self.caption.setText("")
@@ -159,8 +164,8 @@ class PlayerPage(QWidget):
         self._set(self.step_label, self.tr("Step %1 of %2").replace("%1", str(view.step))
                   .replace("%2", str(view.step_count)))
         self._set(self.caption, view.caption or "")
-        self._set(self.focus_label, focus_name(view.focus) if view.focus else
-                  self._phase_text(view))
+        self._set(self.focus_label, self._focus_text(view))
+        self._set(self.where_label, point_location(view.focus, self._lang))
         self._set(self.phase_label, self._phase_text(view) if view.focus else "")
         left = view.hold_remaining
         self._set(self.countdown, "" if left is None else countdown_text(left))
@@ -172,6 +177,11 @@ class PlayerPage(QWidget):
     def _set(widget: QLabel, text: str) -> None:
         if widget.text() != text:
             widget.setText(text)
+
+    def _focus_text(self, view: PlayerView) -> str:
+        if not view.focus:
+            return self._phase_text(view)
+        return point_title(view.focus, self._lang) or focus_name(view.focus)
 
     def _hold_text(self) -> str:
         if self._kind == "acupressure":
