@@ -12,7 +12,7 @@ import os
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from selfcare.audio.clips import clip_lengths
 from selfcare.audio.mixer import Gains
@@ -22,6 +22,11 @@ from selfcare.core.clock import Clock
 from selfcare.core.scripts import SessionScript
 from selfcare.core.timeline import Timeline, compile_timeline
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from selfcare.store.sessions import SqliteSessionStore
+
 log = logging.getLogger(__name__)
 
 DB_NAME = "selfcare.db"
@@ -29,8 +34,8 @@ DB_NAME = "selfcare.db"
 
 @dataclass
 class OpenedStore:
-    store: Any  # selfcare.store.sessions.SqliteSessionStore
-    db: Any
+    store: SqliteSessionStore
+    db: Database
     path: Path
     moved_aside: Path | None = None
     recovered: list[int] = field(default_factory=list)

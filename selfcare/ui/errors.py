@@ -11,6 +11,7 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
@@ -27,30 +28,25 @@ class ErrorReporter:
         self.parent = parent
         self.log_file = log_file
         self.dialogs = dialogs
-        self.count = 0
 
     def install(self) -> None:
         sys.excepthook = self.handle
 
     def handle(self, kind: type[BaseException], error: BaseException,
                trace: TracebackType | None) -> None:
-        self.count += 1
         log.error("unexpected error", exc_info=(kind, error, trace))
         if self.dialogs:
-            self.show(self.parent.tr("Something went wrong") if self.parent else
-                      "Something went wrong",
-                      _plain_message(self.parent, self.log_file))
+            QMessageBox(QMessageBox.Icon.Information, _tr("Something went wrong"),
+                        self.message(), QMessageBox.StandardButton.Ok, self.parent).exec()
 
-    def show(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                          QMessageBox.StandardButton.Ok, self.parent)
-        box.exec()
+    def message(self) -> str:
+        text = _tr("Selfcare met a problem it did not expect. Any ratings you already gave "
+                   "are saved. You can carry on, or close and reopen the app.")
+        if self.log_file is not None:
+            text += "\n\n" + _tr("Details for whoever helps you: %1").replace(
+                "%1", str(self.log_file))
+        return text
 
 
-def _plain_message(parent: QWidget | None, log_file: Path | None) -> str:
-    tr = parent.tr if parent else (lambda text: text)
-    text = tr("Selfcare met a problem it did not expect. Any ratings you already gave are "
-              "saved. You can carry on, or close and reopen the app.")
-    if log_file is not None:
-        text += "\n\n" + tr("Details for whoever helps you: %1").replace("%1", str(log_file))
-    return text
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorReporter", text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from enum import Enum, auto
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QCloseEvent
@@ -20,7 +20,9 @@ from selfcare.ui.pages.common import button, label
 from selfcare.ui.pages.library_page import LibraryPage, SessionEntry
 
 if TYPE_CHECKING:
+    from selfcare.audio.output import OutputStream
     from selfcare.core.scripts import SessionScript
+    from selfcare.session_setup import OpenedStore
     from selfcare.ui.session_controller import SessionController
 
 log = logging.getLogger(__name__)
@@ -31,8 +33,8 @@ class Services:
     """What the window needs once loaded; built by the composition root."""
 
     controller: SessionController
-    opened: Any  # selfcare.session_setup.OpenedStore
-    output: Any  # selfcare.audio.output.OutputStream
+    opened: OpenedStore
+    output: OutputStream
     scripts: dict[str, SessionScript]
     entries: list[SessionEntry]
     notices: list[str] = field(default_factory=list)

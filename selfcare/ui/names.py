@@ -90,7 +90,6 @@ def point_title(code: str, lang: str) -> str | None:
     if found is None:
         return None
     name = found.names.get(lang) or found.names.get("en", "")
-    code_shown = "Yintang" if code == "YINTANG" else "Anmian" if code == "ANMIAN" else code
-    if code_shown.lower() == found.pinyin.lower():
+    if code.upper() == found.pinyin.upper():  # extra points are coded by their own name
         return f"{found.pinyin} ({name})"
-    return f"{code_shown} \u00b7 {found.pinyin} ({name})"
+    return f"{code} \u00b7 {found.pinyin} ({name})"
