@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from benchmarks import cue_timing, session_load, startup
+from benchmarks import audio_assets, cue_timing, session_load, startup
 from benchmarks.harness import BenchmarkError, Section, load_average, selfcare_command
 
 Benchmark = Callable[[bool, Path], Section]
@@ -27,6 +27,7 @@ BENCHMARKS: dict[str, tuple[Benchmark, str, str]] = {
     cue_timing.NAME: (cue_timing.run, "~35 s", "~75 s"),
     startup.NAME: (startup.run, "~10 s", "~15 s"),
     session_load.NAME: (session_load.run, "~45 s", "~2 min"),
+    audio_assets.NAME: (audio_assets.run, "~30 s", "~2 min"),
 }
 
 

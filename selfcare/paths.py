@@ -50,6 +50,20 @@ def ambience_path(name: str) -> Path:
     return _inside(audio_dir() / "ambience", name, AUDIO_SUFFIX)
 
 
+def diagrams_dir() -> Path:
+    return assets_dir() / "diagrams"
+
+
+def point_diagram_path(code: str) -> Path:
+    """The drawing of one acupressure point: assets/diagrams/points/<CODE>.svg."""
+    return _inside(diagrams_dir() / "points", code, ".svg")
+
+
+def body_diagram_path() -> Path:
+    """The body outline whose parts are highlighted for a relaxation region."""
+    return diagrams_dir() / "body.svg"
+
+
 def narration_dir(lang: str, script_id: str) -> Path:
     return _inside(audio_dir() / "narration" / lang, script_id, "")
 

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QWidget
 from selfcare.audio.output import open_output
 from selfcare.core.clock import SystemClock
 from selfcare.core.evidence import card_for
+from selfcare.core.points import pressed_points
 from selfcare.core.problems import errors_in
 from selfcare.core.timeline import SAMPLE_RATE
 from selfcare.library import load_library
 from selfcare.session_setup import build_timeline, open_store
 from selfcare.settings import Settings
 from selfcare.ui.main_window import Services, session_language
-from selfcare.ui.names import evidence_text
+from selfcare.ui.names import evidence_text, points_text, when_to_stop, who_it_is_for
 from selfcare.ui.pages.library_page import SessionEntry
 from selfcare.ui.session_controller import SessionController
 
@@ -38,14 +39,17 @@ def load_services(parent: QWidget, data_dir: Path) -> Services:
     log.info("database open: %s", opened.path)
     library = load_library()
     log.info("%d session(s) loaded, %d problem(s)", len(library.scripts), len(library.problems))
-    entries = []
+    entries: list[SessionEntry] = []
     for script in library.sorted_scripts():
         lang = session_language(script)
-        card = card_for(script.kind)
-        entries.append(SessionEntry(script.id, script.kind, script.title_in(lang),
-                                    script.summary.get(lang, ""),
-                                    build_timeline(script, lang).duration, lang,
-                                    evidence_text(card), card.citation))
+        card = card_for(script.kind, script.tags)
+        entries.append(SessionEntry(
+            script.id, script.kind, script.title_in(lang), script.summary.get(lang, ""),
+            build_timeline(script, lang).duration, lang, evidence_text(card), card.citation,
+            who_it_is_for(script.kind, card.modality), when_to_stop(script.kind, card.modality),
+            points_text(pressed_points(step.focus for step in script.steps))))
+    kinds = [script.kind for script in library.sorted_scripts()]
+    entries.sort(key=lambda entry: (kinds.index(entry.kind), entry.seconds))  # shortest first
     output = open_output(clock, SAMPLE_RATE)
     log.info("sound: %s", output.silent_reason or "device open")
     settings = Settings(data_dir)

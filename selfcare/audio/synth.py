@@ -221,6 +221,286 @@ def _render_air(seed: int, seconds: int, rate: int, frames: int, bins: int) -> S
     return result
 
 
+# --------------------------------------------------------------------------- nature beds
+#
+# Sea, rain and forest are made of noise, so they loop by being circular rather than by
+# holding whole numbers of cycles of a few partials: every noise is shaped in the FFT
+# domain over the whole loop (one period of a periodic noise), every slow movement is a
+# sum of cosines on the 1/seconds grid, every event (a wave, a drop, a chirp) is added at
+# its place modulo the loop, so one that runs past the end goes on at the start, and the
+# final tone shaping is again one FFT over the whole loop. The raw loop is exactly periodic.
+
+BED_TOP_ORDER = 4  # the soft top: a 4th-order (24 dB/octave) roll-off above each bed's corner
+
+
+def _lowpass(freqs: Signal, corner: float, order: int) -> Signal:
+    """Butterworth-like magnitude response, 1 well below `corner`, falling 6*order dB/octave."""
+    result: Signal = 1.0 / np.sqrt(1.0 + (freqs / corner) ** (2 * order))
+    return result
+
+
+def _highpass(freqs: Signal, corner: float, order: int) -> Signal:
+    ratio = corner / np.maximum(freqs, 1.0)
+    result: Signal = 1.0 / np.sqrt(1.0 + ratio ** (2 * order))
+    return result
+
+
+def _band(freqs: Signal, low: float, high: float, order: int = 2) -> Signal:
+    return _highpass(freqs, low, order) * _lowpass(freqs, high, order)
+
+
+def _pink(freqs: Signal) -> Signal:
+    """Equal energy per octave (magnitude 1/sqrt(f)), flat below 20 Hz."""
+    result: Signal = 1.0 / np.sqrt(np.maximum(freqs, 20.0))
+    return result
+
+
+def _log_bell(freqs: Signal, centre: float, octaves: float) -> Signal:
+    """A bell on a log-frequency axis: 1 at `centre`, standard deviation `octaves`."""
+    distance = np.log2(np.maximum(freqs, 1.0) / centre) / octaves
+    result: Signal = np.exp(-0.5 * distance**2)
+    return result
+
+
+def _noise(rng: np.random.Generator, frames: int, shape: Signal) -> Signal:
+    """One period of a periodic noise with magnitude spectrum `shape`, at unit RMS."""
+    bins = shape.shape[0]
+    spectrum = shape * (rng.standard_normal(bins) + 1j * rng.standard_normal(bins))
+    spectrum[0] = 0.0
+    noise = np.fft.irfft(spectrum, n=frames)
+    result: Signal = noise / max(float(np.sqrt(np.mean(noise**2))), 1e-12)
+    return result
+
+
+def _stereo_noise(rng: np.random.Generator, frames: int, shape: Signal,
+                  correlation: float) -> Signal:
+    """(frames, 2) noise whose channels share `correlation` of their power."""
+    common = _noise(rng, frames, shape)
+    shared, own = math.sqrt(correlation), math.sqrt(1.0 - correlation)
+    return np.stack([shared * common + own * _noise(rng, frames, shape) for _ in range(2)],
+                    axis=1)
+
+
+def _wander(rng: np.random.Generator, frames: int, lowest: int, highest: int) -> Signal:
+    """A smooth random movement between -1 and 1 made of whole cycles per loop only."""
+    spectrum = np.zeros(frames // 2 + 1, dtype=np.complex128)
+    cycles = np.arange(lowest, highest + 1)
+    spectrum[cycles] = np.exp(1j * rng.uniform(0, 2 * math.pi, size=cycles.shape[0])) / cycles
+    movement = np.fft.irfft(spectrum, n=frames)
+    result: Signal = movement / float(np.max(np.abs(movement)))
+    return result
+
+
+def _add_wrapped(track: Signal, start: int, values: Signal) -> None:
+    """Add `values` into the loop `track` from frame `start`, wrapping past the end."""
+    index = (start + np.arange(values.shape[0])) % track.shape[0]
+    track[index] += values
+
+
+def _spread(rng: np.random.Generator, count: int, frames: int, irregular: float) -> list[int]:
+    """`count` event starts around the circular loop, gaps random within +/- `irregular`."""
+    gaps = rng.uniform(1.0 - irregular, 1.0 + irregular, size=count)
+    gaps *= frames / gaps.sum()
+    offset = rng.uniform(0, frames)
+    return [int(s) % frames for s in offset + np.cumsum(gaps) - gaps[0]]
+
+
+def _pan(position: float) -> tuple[float, float]:
+    """Constant-power gains (left, right) for -1 (left) .. 1 (right), 1 each at the centre."""
+    angle = (position + 1.0) * math.pi / 4.0
+    return math.sqrt(2.0) * math.cos(angle), math.sqrt(2.0) * math.sin(angle)
+
+
+def _bump(x: Signal, rise: float, fall: float) -> Signal:
+    """x^rise (1-x)^fall on [0, 1], scaled to peak at 1: a smooth asymmetric swell."""
+    x = np.clip(x, 0.0, 1.0)
+    peak = rise**rise * fall**fall / (rise + fall) ** (rise + fall)
+    result: Signal = x**rise * (1.0 - x) ** fall / peak
+    return result
+
+
+def _finish_bed(stereo: Signal, rate: int, top: float) -> Audio:
+    """Roll off above `top` Hz and below 30 Hz (over the whole loop), then set the level."""
+    frames = stereo.shape[0]
+    freqs = np.fft.rfftfreq(frames, 1.0 / rate)
+    shape = _lowpass(freqs, top, BED_TOP_ORDER) * _highpass(freqs, 30.0, 2)
+    soft = np.fft.irfft(np.fft.rfft(stereo, axis=0) * shape[:, None], n=frames, axis=0)
+    gain = loudness.db_to_gain(AMBIENCE_LUFS - loudness.integrated_lufs(soft, rate))
+    return (soft * gain).astype(np.float32)
+
+
+# .. sea
+
+
+@dataclass(frozen=True)
+class _Wave:
+    start: int  # frame in the loop
+    frames: int  # 6-12 s
+    strength: float
+    pan_from: float
+    pan_to: float  # waves run along the shore: the image drifts a little while one breaks
+    brightness: float  # how much wash and foam against the roar of the swell
+
+
+# Each wave's three layers: (noise, start and end as fractions of the wave, rise, fall).
+_WAVE_LAYERS = (
+    ("roar", 0.00, 1.00, 2.0, 3.0),  # the swell: builds to 40 %, dies away with the wave
+    ("wash", 0.28, 1.00, 1.6, 3.2),  # the break and wash: peaks at about half way
+    ("foam", 0.40, 1.00, 1.4, 2.2),  # foam fizzing as the water draws back
+)
+
+
+def sea(seconds: int = LOOP_SECONDS, rate: int = RATE, seed: int = SEED + 4) -> Audio:
+    """Stereo loop of slow waves on a shore over a low rumble, normalised to AMBIENCE_LUFS."""
+    rng = np.random.default_rng(seed)
+    frames = seconds * rate
+    freqs = np.fft.rfftfreq(frames, 1.0 / rate)
+    noises = {
+        "roar": (_stereo_noise(rng, frames, _log_bell(freqs, 330.0, 0.9), 0.5), 1.00),
+        "wash": (_stereo_noise(rng, frames, _band(freqs, 400.0, 2000.0) * _pink(freqs), 0.3),
+                 0.60),
+        "foam": (_stereo_noise(rng, frames, _band(freqs, 900.0, 3000.0) * _pink(freqs), 0.2),
+                 0.28),
+    }
+    envelopes = {name: np.zeros((frames, 2)) for name in noises}
+    count = max(1, round(seconds / 8.5))
+    for start in _spread(rng, count, frames, 0.25):
+        wave = _Wave(start=start, frames=round(rng.uniform(7.0, 11.5) * rate),
+                     strength=float(rng.uniform(0.7, 1.0)),
+                     pan_from=float(rng.uniform(-0.45, 0.45)),
+                     pan_to=float(rng.uniform(-0.45, 0.45)),
+                     brightness=float(rng.uniform(0.75, 1.15)))
+        x = np.arange(wave.frames, dtype=np.float64) / wave.frames
+        position = wave.pan_from + (wave.pan_to - wave.pan_from) * x
+        angle = (position + 1.0) * math.pi / 4.0
+        image = math.sqrt(2.0) * np.stack([np.cos(angle), np.sin(angle)], axis=1)
+        for name, begin, end, rise, fall in _WAVE_LAYERS:
+            level = wave.strength * (1.0 if name == "roar" else wave.brightness)
+            shape = _bump((x - begin) / (end - begin), rise, fall)
+            _add_wrapped(envelopes[name], wave.start, (level * shape)[:, None] * image)
+    total = np.zeros((frames, 2))
+    for name, (noise, level) in noises.items():
+        total += level * envelopes[name] * noise
+    swell = envelopes["roar"].mean(axis=1, keepdims=True)
+    rumble = _stereo_noise(rng, frames, _band(freqs, 25.0, 160.0) * _pink(freqs), 0.85)
+    total += 0.5 * (1.0 + 0.25 * _wander(rng, frames, 1, 3)[:, None] + 0.4 * swell) * rumble
+    surf = _stereo_noise(rng, frames, _band(freqs, 250.0, 1400.0) * _pink(freqs), 0.3)
+    total += 0.22 * (1.0 + 0.3 * _wander(rng, frames, 2, 6)[:, None]) * surf
+    return _finish_bed(total, rate, top=3000.0)
+
+
+# .. rain
+
+
+def rain(seconds: int = LOOP_SECONDS, rate: int = RATE, seed: int = SEED + 5) -> Audio:
+    """Stereo loop of steady soft rain with a faint patter of drops, at AMBIENCE_LUFS."""
+    rng = np.random.default_rng(seed)
+    frames = seconds * rate
+    freqs = np.fft.rfftfreq(frames, 1.0 / rate)
+    hush = _band(freqs, 180.0, 2400.0) * _pink(freqs) * (1.0 + 0.7 * _log_bell(freqs, 1000.0, 0.7))
+    body = _stereo_noise(rng, frames, hush, 0.25)
+    body *= (1.0 + 0.12 * _wander(rng, frames, 1, 5))[:, None]  # about +/- 1 dB, slowly
+    roof = _stereo_noise(rng, frames, _band(freqs, 70.0, 350.0) * _pink(freqs), 0.6)
+    body += 0.3 * roof
+    patter = _patter(rng, frames, rate, per_second=18.0)
+    patter *= 0.25 * float(np.sqrt(np.mean(body**2)) / np.sqrt(np.mean(patter**2)))
+    return _finish_bed(body + patter, rate, top=3000.0)
+
+
+def _patter(rng: np.random.Generator, frames: int, rate: int, per_second: float) -> Signal:
+    """Tiny soft drops: short decaying sines that glide up a little, placed anywhere."""
+    track = np.zeros((frames, 2))
+    count = round(per_second * frames / rate)
+    for _ in range(count):
+        start = int(rng.integers(0, frames))
+        pitch = math.exp(rng.uniform(math.log(1300.0), math.log(2800.0)))
+        glide = float(rng.uniform(0.05, 0.25))
+        tau = float(rng.uniform(0.002, 0.006))
+        amplitude = min(2.0, math.exp(rng.normal(0.0, 0.45)))
+        left, right = _pan(float(rng.uniform(-0.8, 0.8)))
+        length = round(6 * tau * rate)
+        t = np.arange(length, dtype=np.float64) / rate
+        frequency = pitch * (1.0 + glide * (1.0 - np.exp(-t / tau)))
+        phase = 2 * math.pi * np.cumsum(frequency) / rate
+        drop = np.sin(phase) * np.exp(-t / tau)
+        drop *= _attack(length, rate, 0.0008) * _release(length, rate, 2 * tau)
+        _add_wrapped(track, start, amplitude * drop[:, None] * np.array([left, right]))
+    return track
+
+
+# .. forest
+
+
+# Birds' calls far off: notes as (start s, length s, from Hz, to Hz), sung at a random
+# pitch and pace. Simple sine sweeps, kept under 4 kHz like everything else here.
+_CALLS = (
+    ((0.00, 0.16, 2900.0, 3300.0), (0.23, 0.20, 3000.0, 2400.0)),  # tee-oo
+    ((0.00, 0.07, 2800.0, 3400.0), (0.19, 0.07, 2800.0, 3400.0),
+     (0.38, 0.07, 2850.0, 3450.0)),  # tsip tsip tsip
+    ((0.00, 0.38, 2100.0, 2550.0),),  # a slow rising whistle
+    tuple((0.08 * i, 0.045, 3200.0 - 40.0 * i, 3050.0 - 40.0 * i) for i in range(5)),  # trill
+)
+_ECHOES = ((0.043, 0.30, 1), (0.097, 0.18, 0))  # (delay s, gain, channel): a far-off sound
+
+
+def forest(seconds: int = LOOP_SECONDS, rate: int = RATE, seed: int = SEED + 6) -> Audio:
+    """Stereo loop of a soft breeze in leaves and a few far birds, at AMBIENCE_LUFS."""
+    rng = np.random.default_rng(seed)
+    frames = seconds * rate
+    breeze = _breeze(rng, frames, rate)
+    level = float(np.sqrt(np.mean(breeze**2)))
+    birds = np.zeros((frames, 2))
+    count = max(1, round(seconds * 5 / 60))
+    for start in _spread(rng, count, frames, 0.5):
+        _add_call(rng, birds, start, rate, level)
+    return _finish_bed(breeze + birds, rate, top=4000.0)
+
+
+def _breeze(rng: np.random.Generator, frames: int, rate: int) -> Signal:
+    """Band-passed noise in overlapping bands whose balance follows a slowly moving centre."""
+    freqs = np.fft.rfftfreq(frames, 1.0 / rate)
+    centre = np.log2(850.0) + 0.75 * _wander(rng, frames, 2, 10)  # 500-1400 Hz, slowly
+    gust = loudness.db_to_gain(1.0) ** (4.0 * _wander(rng, frames, 1, 8))  # +/- 4 dB
+    total = np.zeros((frames, 2))
+    lag = round(0.3 * rate)  # the gust reaches one side a moment later
+    gusts = (gust, np.roll(gust, lag))
+    flutters = [1.0 + 0.25 * np.tanh(0.6 * _noise(rng, frames, _band(freqs, 2.0, 9.0)))
+                for _ in range(2)]
+    for band in range(9):
+        middle = 260.0 * 2.0 ** (0.45 * band)
+        noise = _stereo_noise(rng, frames, _log_bell(freqs, middle, 0.3), 0.45)
+        weight = np.exp(-0.5 * ((math.log2(middle) - centre) / 0.85) ** 2)
+        for channel in range(2):
+            flutter = flutters[channel] if middle > 1000.0 else 1.0
+            total[:, channel] += weight * gusts[channel] * flutter * noise[:, channel]
+    air = _stereo_noise(rng, frames, _band(freqs, 45.0, 220.0) * _pink(freqs), 0.8)
+    total += 0.8 * gust[:, None] * air
+    return total
+
+
+def _add_call(rng: np.random.Generator, track: Signal, start: int, rate: int,
+              bed_rms: float) -> None:
+    """One bird's call at `start`, quiet against the bed (RMS `bed_rms`), placed left or right."""
+    notes = _CALLS[int(rng.integers(0, len(_CALLS)))]
+    pitch = float(rng.uniform(0.88, 1.1))
+    pace = float(rng.uniform(0.9, 1.15))
+    amplitude = bed_rms * math.sqrt(2.0) * loudness.db_to_gain(float(rng.uniform(-11.0, -6.0)))
+    left, right = _pan(float(rng.uniform(-0.6, 0.6)))
+    for offset, length, begin, end in notes:
+        frames = round(length * pace * rate)
+        x = np.arange(frames, dtype=np.float64) / frames
+        frequency = pitch * (begin + (end - begin) * (0.5 - 0.5 * np.cos(math.pi * x)))
+        tone = np.sin(2 * math.pi * np.cumsum(frequency) / rate)
+        tone *= _attack(frames, rate, min(0.015, 0.3 * length)) * _release(
+            frames, rate, 0.4 * length * pace)
+        at = start + round(offset * pace * rate)
+        _add_wrapped(track, at, amplitude * tone[:, None] * np.array([left, right]))
+        for delay, gain, channel in _ECHOES:
+            echo = np.zeros((frames, 2))
+            echo[:, channel] = gain * amplitude * tone
+            _add_wrapped(track, at + round(delay * rate), echo)
+
+
 # --------------------------------------------------------------------------- cues
 
 
@@ -335,7 +615,9 @@ class SoundReport:
     seam_db: float | None = None  # loops: high-band energy across the wrap (seam_click_db)
 
 
-AMBIENCES: dict[str, Callable[[], Audio]] = {"soft-drone": soft_drone}
+AMBIENCES: dict[str, Callable[[], Audio]] = {
+    "soft-drone": soft_drone, "sea": sea, "rain": rain, "forest": forest,
+}
 CUES: dict[str, Callable[[], Audio]] = {"chime": chime, "bell": bell, "tick": tick}
 
 

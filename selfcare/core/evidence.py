@@ -7,6 +7,7 @@ the evidence is limited, and no more. The UI turns these codes into words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -61,6 +62,15 @@ CARDS: dict[str, EvidenceCard] = {
 }
 
 
-def card_for(kind: str) -> EvidenceCard:
-    """The card for a session kind; unknown kinds get an honest 'no recommendation'."""
+HYPNOSIS_TAG = "hypnosis"
+
+
+def card_for(kind: str, tags: Iterable[str] = ()) -> EvidenceCard:
+    """The card for a session; unknown kinds get an honest 'no recommendation'.
+
+    Imagery written as self-hypnosis for procedures (tagged "hypnosis") falls under
+    recommendation 1.10, not 1.7.
+    """
+    if kind == "imagery" and HYPNOSIS_TAG in tags:
+        return CARDS["hypnosis"]
     return CARDS.get(kind, EvidenceCard(kind, None, Wording.NO_RECOMMENDATION, None, None, None))

@@ -6,9 +6,11 @@ means (which step, which words, how long the hold has left) and only paints it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from selfcare.core.focus import BREATH_IN, BREATH_OUT
 from selfcare.core.timeline import Event, EventKind, Timeline
 
 
@@ -32,6 +34,8 @@ class PlayerView:
     elapsed: float
     total: float
     speaking: bool  # the caption is being spoken right now
+    breath: float | None = None
+    """Size of the breathing pacer, 0 (empty) to 1 (full), on breath-in and breath-out steps."""
 
     @property
     def progress(self) -> float:
@@ -72,7 +76,18 @@ def view_at(timeline: Timeline, frame: int) -> PlayerView:
         elapsed=frame / rate,
         total=total,
         speaking=current is not None and current.kind is EventKind.SAY,
+        breath=breath_size(step, frame),
     )
+
+
+def breath_size(step: Event, frame: int) -> float | None:
+    """How full the pacer is: it fills through a breath-in step and empties through a
+    breath-out step, eased so it starts and ends gently, as a breath does."""
+    if step.focus not in (BREATH_IN, BREATH_OUT) or step.frames <= 0:
+        return None
+    through = min(1.0, max(0.0, (frame - step.frame) / step.frames))
+    eased = (1.0 - math.cos(math.pi * through)) / 2.0
+    return eased if step.focus == BREATH_IN else 1.0 - eased
 
 
 def _current(events: list[Event], frame: int) -> Event | None:

@@ -16,7 +16,7 @@ Pure data, no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -388,6 +388,11 @@ def point(code: str) -> Point:
 def points_with(caution: Caution) -> list[Point]:
     """Points carrying `caution`, in the order of the focus list."""
     return [p for p in POINTS.values() if caution in p.cautions]
+
+
+def pressed_points(focus_codes: Iterable[str | None]) -> list[str]:
+    """The point codes among a session's step focuses, once each, in the order pressed."""
+    return list(dict.fromkeys(code for code in focus_codes if code in POINTS))
 
 
 def _check() -> None:

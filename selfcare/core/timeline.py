@@ -4,6 +4,11 @@ The stream is the clock: a cue scripted at 12.000 s lands at frame 12.000 x rate
 Steps run one after another; each lasts its narration clip + hold + pause, and a
 cue is instant at the step's start. Where a clip is missing, the words are timed
 from a calm reading speed and shown as captions only.
+
+In acupressure sessions a soft tick marks the rhythm of the circles during every
+hold: one slow circle every CIRCLE_SECONDS, the first at the hold's start. It is
+a rule of the player rather than something each script spells out, so every
+acupressure script, a clinic's own too, gets the same steady rhythm.
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ if TYPE_CHECKING:
 SAMPLE_RATE = 48_000
 READING_WORDS_PER_MINUTE = 120  # calm narration pace; used only when a clip is missing
 READING_MARGIN_S = 0.6
+
+RHYTHM_KINDS = frozenset({"acupressure"})
+RHYTHM_CUE = "tick"
+CIRCLE_SECONDS = 2.0  # one slow circle per tick: 30 a minute, as in the self-massage trials
+LAST_TICK_BEFORE_END_S = 0.5  # no tick in the last half second of a hold
 
 
 class EventKind(StrEnum):
@@ -109,8 +119,12 @@ def compile_timeline(
         raise ValueError("one clip length (or None) is needed per step")
     events: list[Event] = []
     cursor = 0
+    ticking = script.kind in RHYTHM_KINDS
     for step, clip in zip(script.steps, clip_frames, strict=True):
         step_events, length = _step_events(step.number, step, lang, clip, cursor, rate)
+        if ticking:  # in time order, each tick after the hold it marks
+            step_events = sorted([*step_events, *_rhythm_ticks(step_events, rate)],
+                                 key=lambda event: event.frame)
         events.extend(step_events)
         cursor += length
     events.append(Event(cursor, EventKind.END))
@@ -141,3 +155,14 @@ def _step_events(
     if pause_frames:
         events.append(Event(at, EventKind.PAUSE, number, pause_frames))
     return events, length
+
+
+def _rhythm_ticks(step_events: Sequence[Event], rate: int) -> list[Event]:
+    """Ticks every CIRCLE_SECONDS through a step's hold, if it has one."""
+    ticks: list[Event] = []
+    interval = seconds_to_frames(CIRCLE_SECONDS, rate)
+    margin = seconds_to_frames(LAST_TICK_BEFORE_END_S, rate)
+    for hold in (e for e in step_events if e.kind is EventKind.HOLD):
+        ticks.extend(Event(at, EventKind.CUE, hold.step, cue=RHYTHM_CUE)
+                     for at in range(hold.frame, hold.end - margin, interval))
+    return ticks

@@ -43,6 +43,11 @@ def focus_name(code: str) -> str:
         "calf-right": _tr("Right calf"), "calf-left": _tr("Left calf"),
         "foot-right": _tr("Right foot"), "foot-left": _tr("Left foot"),
         "breath": _tr("Breath"),
+        "chest-shoulders": _tr("Chest, shoulders and upper back"),
+        "trunk": _tr("Chest, shoulders, back and stomach"), "face-neck": _tr("Face and neck"),
+        "breath-in": _tr("Breathe in"), "breath-out": _tr("Breathe out"),
+        "arm-right-whole": _tr("Right arm and hand"), "arm-left-whole": _tr("Left arm and hand"),
+        "leg-right-whole": _tr("Right leg and foot"), "leg-left-whole": _tr("Left leg and foot"),
     }
     return names.get(code, code)
 
@@ -72,6 +77,51 @@ def evidence_text(card: EvidenceCard) -> str:
     return text + "; " + _tr("the evidence is limited.")
 
 
+def language_name(lang: str) -> str:
+    """The name of a session's language, written in that language so it is recognised."""
+    return {"en": "English", "es": "Espa\u00f1ol"}.get(lang, lang)
+
+
+def who_it_is_for(kind: str, modality: str) -> str:
+    """Who a session suits, in one plain sentence."""
+    if modality == "hypnosis":
+        return _tr("For the hour before a medical procedure such as a biopsy or a scan, or while "
+                   "you wait. It goes alongside the care your team gives, never instead of it.")
+    return {
+        "imagery": _tr("For anyone who can rest and listen, sitting or lying in bed, with eyes "
+                       "open or closed. No movement is needed."),
+        "pmr": _tr("For tension, stress and trouble resting, sitting or lying down. Light "
+                   "effort only; areas that hurt are relaxed, not tensed."),
+        "acupressure": _tr("For adults who can press comfortably with their own fingers, "
+                           "sitting or lying down. Firm but never painful."),
+        "breathing": _tr("For anyone, sitting or lying down. No deep breaths and no holding "
+                         "of the breath."),
+    }.get(kind, _tr("For anyone who can rest and listen."))
+
+
+def when_to_stop(kind: str, modality: str) -> str:
+    """When to stop, and when to call the care team, in plain words."""
+    specific = {
+        "imagery": _tr("Stop if it brings up upsetting feelings or memories, and open your "
+                       "eyes."),
+        "pmr": _tr("Skip any area that hurts, was operated on recently, or has lymphoedema, "
+                   "a clot or a bone metastasis. Stop if you get a cramp or pain. Ask your care "
+                   "team first if you have back problems or high blood pressure."),
+        "acupressure": _tr("Not on broken or swollen skin, a drip, line or port, a limb with "
+                           "lymphoedema or a clot, or a tumour or bone metastasis; some points "
+                           "are not for pregnancy. Light pressure only with low platelets or "
+                           "blood thinners. Stop if it hurts or bruises."),
+        "breathing": _tr("If you feel dizzy, light-headed or short of breath, go back to "
+                         "breathing normally."),
+    }.get(kind, "")
+    if modality == "hypnosis":
+        specific = _tr("Don't listen while driving. Tell the team doing the procedure that you "
+                       "are using it; you can still ask them for pain relief at any time.")
+    general = _tr("Call your care team about new, worse or uncontrolled pain. In an "
+                  "emergency, call your local emergency number.")
+    return f"{specific} {general}".strip()
+
+
 def point_location(code: str | None, lang: str) -> str:
     """How to find an acupressure point, in the session's language; '' for regions."""
     from selfcare.core.points import POINTS
@@ -93,3 +143,19 @@ def point_title(code: str, lang: str) -> str | None:
     if code.upper() == found.pinyin.upper():  # extra points are coded by their own name
         return f"{found.pinyin} ({name})"
     return f"{code} \u00b7 {found.pinyin} ({name})"
+
+
+def points_text(codes: list[str]) -> str:
+    """The points a session presses, in order, each marked if it is not for pregnancy."""
+    from selfcare.core.points import POINTS, Caution
+
+    if not codes:
+        return ""
+    named = []
+    for code in codes:
+        found = POINTS.get(code)
+        name = code if found is None or code.upper() != found.pinyin.upper() else found.pinyin
+        if found is not None and Caution.PREGNANCY in found.cautions:
+            name = _tr("%1 (not in pregnancy)").replace("%1", name)
+        named.append(name)
+    return ", ".join(named)

@@ -22,6 +22,7 @@ from selfcare.settings import Settings
 log = logging.getLogger(__name__)
 
 POLL_MS = 200  # the countdown changes once a second; captions at step changes
+PACER_POLL_MS = 40  # while the breathing pacer moves: 25 frames a second look smooth
 
 
 class SessionController(QObject):
@@ -72,6 +73,9 @@ class SessionController(QObject):
         if self._run is None:
             return
         view = self._run.poll()
+        interval = PACER_POLL_MS if view.breath is not None else POLL_MS
+        if self._timer.interval() != interval:
+            self._timer.setInterval(interval)
         self.view_changed.emit(view)
         if self._run.store_problem is not None and not self._store_problem_shown:
             self._store_problem_shown = True

@@ -43,6 +43,10 @@ QLabel#question {{ font-size: 20pt; font-weight: 600; }}
 QLabel#anchor {{ color: {MUTED}; font-size: 12pt; }}
 QLabel#where {{ font-size: 13pt; }}
 QLabel#evidence {{ color: {MUTED}; font-size: 11pt; font-style: italic; }}
+QLabel#detailHeading {{ font-size: 12pt; font-weight: 600; color: {ACCENT_DARK}; }}
+QLabel#detail {{ font-size: 12pt; }}
+QLabel#citation {{ color: {MUTED}; font-size: 10pt; }}
+QLabel#diagramCaption {{ color: {MUTED}; font-size: 11pt; }}
 QLabel#notice {{
     background: {NOTICE}; border: 1px solid {NOTICE_LINE}; border-radius: 8px;
     padding: 10px 14px; font-size: 12pt;
@@ -67,6 +71,9 @@ QPushButton#link {{ background: transparent; border: none; color: {ACCENT_DARK};
 QPushButton#link:focus {{ border: 3px solid {FOCUS_RING}; }}
 QPushButton#nav {{ background: transparent; border: 1px solid transparent; }}
 QPushButton#nav:checked {{ background: {ACCENT_SOFT}; border-color: {ACCENT}; }}
+QPushButton#filter {{ border-radius: 18px; padding: 6px 16px; font-size: 12pt; }}
+QPushButton#filter:checked {{ background: {ACCENT}; color: white; border-color: {ACCENT_DARK}; }}
+QPushButton#filter:focus {{ border: 3px solid {FOCUS_RING}; }}
 QPushButton#scaleButton {{
     font-size: 18pt; font-weight: 600; min-width: 52px; min-height: 52px; padding: 4px;
     border-radius: 12px;

@@ -5,9 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from selfcare.ui.names import kind_name, minutes_text
+from selfcare.ui.names import kind_name, language_name, minutes_text
 from selfcare.ui.pages.common import button, card, label, page_layout
 
 
@@ -23,6 +31,9 @@ class SessionEntry:
     lang: str
     evidence: str = ""  # a sentence on what the guideline says
     citation: str = ""
+    who: str = ""  # who it is for
+    stop: str = ""  # when to stop and call the care team
+    points: str = ""  # acupressure: the points pressed, with pregnancy cautions
 
 
 class LibraryPage(QWidget):
@@ -57,6 +68,11 @@ class LibraryPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll, 1)
         self.start_buttons: dict[str, QWidget] = {}
+        self.cards: dict[str, tuple[str, QWidget]] = {}  # script id -> (kind, card)
+        self.filter_buttons: dict[str, QPushButton] = {}
+        self._filters = QHBoxLayout()
+        self._filters.setSpacing(8)
+        layout.insertLayout(layout.indexOf(self.notice) + 1, self._filters)
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
@@ -65,10 +81,43 @@ class LibraryPage(QWidget):
     def set_entries(self, entries: list[SessionEntry]) -> None:
         self.loading.hide()
         for entry in entries:
-            self._list_layout.insertWidget(self._list_layout.count() - 1, self._card(entry))
+            frame = self._card(entry)
+            self.cards[entry.script_id] = (entry.kind, frame)
+            self._list_layout.insertWidget(self._list_layout.count() - 1, frame)
         if not entries:
             self.loading.setText(self.tr("No sessions could be loaded."))
             self.loading.show()
+        kinds = list(dict.fromkeys(entry.kind for entry in entries))
+        if len(kinds) > 1:
+            self._add_filters(kinds)
+
+    def _add_filters(self, kinds: list[str]) -> None:
+        """One button per kind of session, and "All": a long list stays easy to scan."""
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        for kind in ["", *kinds]:
+            text = kind_name(kind) if kind else self.tr("All")
+            chip = QPushButton(text, self)
+            chip.setObjectName("filter")
+            chip.setCheckable(True)
+            chip.setMinimumHeight(44)
+            chip.setCursor(Qt.CursorShape.PointingHandCursor)
+            chip.setAccessibleDescription(self.tr("Show only these sessions") if kind
+                                          else self.tr("Show every session"))
+            chip.clicked.connect(lambda _checked=False, shown=kind: self.show_kind(shown))
+            group.addButton(chip)
+            self._filters.addWidget(chip)
+            self.filter_buttons[kind] = chip
+        self._filters.addStretch(1)
+        self.filter_buttons[""].setChecked(True)
+
+    def show_kind(self, kind: str) -> None:
+        """Show the sessions of one kind, or all of them for ""."""
+        for card_kind, frame in self.cards.values():
+            frame.setVisible(not kind or card_kind == kind)
+        chip = self.filter_buttons.get(kind)
+        if chip is not None:
+            chip.setChecked(True)
 
     def _card(self, entry: SessionEntry) -> QWidget:
         frame, layout = card(self._list)
@@ -76,7 +125,8 @@ class LibraryPage(QWidget):
         badge = label(kind_name(entry.kind), "kindBadge", frame, wrap=False)
         top.addWidget(badge)
         top.addStretch(1)
-        length = label(minutes_text(entry.seconds), "muted", frame, wrap=False)
+        length = label(minutes_text(entry.seconds) + " \u00b7 " + language_name(entry.lang),
+                       "muted", frame, wrap=False)
         top.addWidget(length)
         layout.addLayout(top)
         layout.addWidget(label(entry.title, "cardTitle", frame))
@@ -87,7 +137,17 @@ class LibraryPage(QWidget):
             evidence.setToolTip(entry.citation)
             evidence.setAccessibleDescription(entry.citation)
             layout.addWidget(evidence)
+        details = self._details(entry, frame)
         row = QHBoxLayout()
+        more = QPushButton(self.tr("Who it is for, and when to stop"), frame)
+        more.setObjectName("link")
+        more.setCheckable(True)
+        more.setMinimumHeight(44)
+        more.setCursor(Qt.CursorShape.PointingHandCursor)
+        more.setAccessibleDescription(self.tr("Show or hide safety notes for %1")
+                                      .replace("%1", entry.title))
+        more.toggled.connect(details.setVisible)
+        row.addWidget(more)
         row.addStretch(1)
         start = button(self.tr("Start"), frame, name="primary",
                        description=self.tr("Start %1").replace("%1", entry.title))
@@ -96,5 +156,25 @@ class LibraryPage(QWidget):
         start.setMinimumWidth(140)
         row.addWidget(start, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(row)
+        layout.addWidget(details)
         self.start_buttons[entry.script_id] = start
         return frame
+
+    def _details(self, entry: SessionEntry, parent: QWidget) -> QWidget:
+        """Who it suits, the points it uses, when to stop and the citation; folded away."""
+        box = QWidget(parent)
+        box.setObjectName("details")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(6)
+        for heading, text in ((self.tr("Who it is for"), entry.who),
+                              (self.tr("Points"), entry.points),
+                              (self.tr("When to stop and call your care team"), entry.stop)):
+            if text:
+                layout.addWidget(label(heading, "detailHeading", box))
+                layout.addWidget(label(text, "detail", box))
+        if entry.citation:
+            layout.addWidget(label(self.tr("Source: %1").replace("%1", entry.citation),
+                                   "citation", box))
+        box.hide()
+        return box

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from selfcare.core.player_view import Phase, PlayerView
 from selfcare.ui.names import focus_name, point_location, point_title
 from selfcare.ui.pages.common import button, card, label, page_layout
+from selfcare.ui.widgets.breath_pacer import BreathPacer
+from selfcare.ui.widgets.focus_diagram import FocusDiagram
 
 
 def clock_text(seconds: float) -> str:
@@ -57,7 +67,17 @@ class PlayerPage(QWidget):
         words_layout.addWidget(self.caption)
         layout.addWidget(words, 1)
 
-        self.do_now, do_layout = card(self, "doNow")
+        self.do_now, card_layout = card(self, "doNow")
+        columns = QHBoxLayout()
+        columns.setSpacing(18)
+        do_layout = QVBoxLayout()
+        do_layout.setSpacing(8)
+        columns.addLayout(do_layout, 1)
+        self.diagram = FocusDiagram(self.do_now)
+        self.pacer = BreathPacer(self.do_now)
+        columns.addWidget(self.diagram)
+        columns.addWidget(self.pacer)
+        card_layout.addLayout(columns)
         self.do_heading = label(self.tr("What to do now"), "muted", self.do_now)
         do_layout.addWidget(self.do_heading)
         row = QHBoxLayout()
@@ -73,6 +93,7 @@ class PlayerPage(QWidget):
         do_layout.addWidget(self.where_label)
         self.phase_label = label("", "muted", self.do_now)
         do_layout.addWidget(self.phase_label)
+        do_layout.addStretch(1)
         layout.addWidget(self.do_now)
 
         progress_row = QHBoxLayout()
@@ -166,7 +187,11 @@ class PlayerPage(QWidget):
         self._set(self.caption, view.caption or "")
         self._set(self.focus_label, self._focus_text(view))
         self._set(self.where_label, point_location(view.focus, self._lang))
-        self._set(self.phase_label, self._phase_text(view) if view.focus else "")
+        breathing = view.breath is not None
+        self._set(self.phase_label, self._phase_text(view) if view.focus and not breathing
+                  else "")
+        self.pacer.show_size(view.breath)
+        self.diagram.show_focus(None if breathing else view.focus, self._focus_text(view))
         left = view.hold_remaining
         self._set(self.countdown, "" if left is None else countdown_text(left))
         self.progress.setValue(round(view.progress * 1000))

@@ -31,3 +31,14 @@ def test_imagery_and_relaxation_are_limited_evidence_without_a_grade():
 def test_an_unknown_kind_claims_nothing():
     card = card_for("yoga")
     assert card.recommendation is None and card.wording is Wording.NO_RECOMMENDATION
+
+
+def test_imagery_written_as_self_hypnosis_for_procedures_gets_the_hypnosis_card():
+    card = card_for("imagery", ["imagery", "hypnosis", "procedure"])
+    assert card.recommendation == "1.10"
+    assert card.graded
+
+
+def test_the_hypnosis_tag_does_not_change_other_kinds():
+    assert card_for("pmr", ["hypnosis"]).recommendation == "1.7"
+    assert card_for("imagery", ["relaxation"]).recommendation == "1.7"

@@ -93,3 +93,58 @@ def test_step_index_at_frames(script):
     assert timeline.step_index_at(starts[1] - 1) == 0
     assert timeline.step_index_at(starts[1]) == 1
     assert timeline.step_index_at(timeline.total_frames + 10) == 2
+
+
+ACUPRESSURE = """
+format = 1
+id = "a"
+kind = "acupressure"
+title = { en = "A" }
+
+[[steps]]
+say = { en = "Find the point." }
+pause = 1
+
+[[steps]]
+focus = "LI4"
+say = { en = "Press in small circles." }
+hold = 7
+pause = 3
+"""
+
+
+def _acupressure_timeline(kind: str = "acupressure"):
+    result = parse_script(ACUPRESSURE.replace('"acupressure"', f'"{kind}"'), "a.toml",
+                          expected_id="a")
+    assert result.script is not None
+    return compile_timeline(result.script, "en", [48_000, 96_000], rate=48_000)
+
+
+def test_acupressure_holds_tick_every_two_seconds_from_the_start_of_the_hold():
+    timeline = _acupressure_timeline()
+    hold = next(e for e in timeline.events if e.kind is EventKind.HOLD)
+    ticks = [e.frame for e in timeline.events if e.kind is EventKind.CUE and e.cue == "tick"]
+    # hold starts after step 1 (1 s words + 1 s pause) and step 2's 2 s of words: 4 s
+    assert hold.frame == 4 * 48_000
+    assert ticks == [hold.frame + k * 2 * 48_000 for k in range(4)]  # 0, 2, 4, 6 s of 7 s
+    assert all(hold.frame <= t < hold.end for t in ticks)
+
+
+def test_no_tick_in_the_last_half_second_of_a_hold():
+    timeline = _acupressure_timeline()
+    hold = next(e for e in timeline.events if e.kind is EventKind.HOLD)
+    ticks = [e.frame for e in timeline.events if e.cue == "tick"]
+    assert hold.end - ticks[-1] > 24_000
+
+
+def test_other_kinds_get_no_rhythm_ticks():
+    timeline = _acupressure_timeline("pmr")
+    assert not [e for e in timeline.events if e.cue == "tick"]
+
+
+def test_events_stay_in_time_order_with_ticks():
+    timeline = _acupressure_timeline()
+    frames = [e.frame for e in timeline.events]
+    assert frames == sorted(frames)
+    step_2 = [e for e in timeline.events if e.step == 2]
+    assert step_2[0].kind is EventKind.STEP  # the step event still opens its step
