@@ -11,8 +11,8 @@ from pathlib import Path
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ["SELFCARE_DATA_DIR"] = tempfile.mkdtemp(prefix="selfcare-shots-")
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from selfcare.services import load_services
 from selfcare.ui.main_window import MainWindow
@@ -35,7 +35,7 @@ def shoot(window: MainWindow, out: Path, name: str) -> None:
 
 def go_to_step(window: MainWindow, wanted: str) -> None:
     controller = window.services.controller  # type: ignore[union-attr]
-    for _ in range(120):
+    for _ in range(200):
         view = controller.run.poll()
         if view.focus == wanted and view.hold_remaining is not None:
             return
@@ -44,6 +44,48 @@ def go_to_step(window: MainWindow, wanted: str) -> None:
             continue
         controller.next_step()
         settle(150)
+
+
+def play_to(window: MainWindow, session: str, focus: str, wait_ms: int) -> None:
+    window.choose_session(session)
+    window.rating.answered.emit(5)
+    go_to_step(window, focus)
+    settle(wait_ms)
+
+
+def end_session(window: MainWindow) -> None:
+    window.player.stop_requested.emit()
+    window.rating.answered.emit(None)
+
+
+def player_shots(window: MainWindow, out: Path) -> None:
+    """The player on an acupressure, a PMR and a breathing step, in English and Spanish."""
+    library = window.library
+    library.show_kind("acupressure")
+    window._back_to_library()
+    first = next(iter(library.cards.values()))[1]
+    more = [b for b in first.findChildren(QPushButton) if b.objectName() == "link"]
+    if more:
+        more[0].click()
+    shoot(window, out, "8-library-acupressure-details")
+    if more:
+        more[0].click()
+    library.show_kind("")
+    for lang in ("en", "es"):
+        QLocale.setDefault(QLocale(lang))
+        play_to(window, "acupressure-relaxing", "SP6", 2500)
+        shoot(window, out, f"9-player-acupressure-sp6-{lang}")
+        end_session(window)
+        play_to(window, "pmr-16-groups", "calf-left", 2500)
+        shoot(window, out, f"10-player-pmr-calf-{lang}")
+        end_session(window)
+    QLocale.setDefault(QLocale("en"))
+    window.choose_session("breathing-slow")
+    window.rating.answered.emit(5)
+    go_to_step(window, "breath-in")
+    settle(2000)
+    shoot(window, out, "11-player-breathing")
+    end_session(window)
 
 
 def main() -> int:
@@ -78,6 +120,7 @@ def main() -> int:
     window.rating.answered.emit(None)
     window.show_history()
     shoot(window, out, "7-history")
+    player_shots(window, out)
     window.services.close()  # type: ignore[union-attr]
     return 0
 
