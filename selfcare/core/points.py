@@ -292,14 +292,14 @@ _POINT_LIST = (
         "Baihui",
         en=(
             "Hundred Meetings",
-            "On the top of your head, on the middle line. Put your thumbs on the tips of "
-            "your ears and bring your middle fingers together over the top of your head. "
+            "On the top of your head, on the middle line. Put your thumbs on the top tips "
+            "of your ears and bring your middle fingers together over the top of your head. "
             "The point is where they meet.",
         ),
         es=(
             "Cien Reuniones",
             "En lo alto de la cabeza, en la línea del centro. Pon los pulgares en la punta "
-            "de las orejas y junta los dedos corazón sobre la cabeza. El punto está donde "
+            "de arriba de las orejas y junta los dedos corazón sobre la cabeza. El punto está donde "
             "se encuentran.",
         ),
         sides=Side.MIDLINE,
