@@ -24,7 +24,8 @@ from __future__ import annotations
 import math
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,7 @@ CUE_COMPRESSION = 0.5
 
 Signal = npt.NDArray[np.float64]
 Audio = npt.NDArray[np.float32]
+Spectrum = npt.NDArray[np.complex128]
 
 
 # --------------------------------------------------------------------------- files
@@ -68,19 +70,31 @@ def write_ogg(path: Path, samples: Audio, rate: int, compression: float,
     encoding's is kept as it is (libsndfile gives every Ogg stream a random
     serial number, so the bytes differ even when the sound does not).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(suffix=".ogg", prefix=".tmp-", dir=path.parent)
+    with _encoded(path.parent, samples, rate, compression) as temp:
+        return _install(temp, path, keep_same=keep_same)
+
+
+@contextmanager
+def _encoded(folder: Path, samples: Audio, rate: int, compression: float) -> Iterator[Path]:
+    """A temporary OGG Vorbis file of `samples` in `folder`, removed afterwards if left there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(suffix=".ogg", prefix=".tmp-", dir=folder)
     os.close(handle)
     temp = Path(temp_name)
     try:
         _encode(temp, samples, rate, compression)
         temp.chmod(0o644)  # mkstemp makes files private; assets are for everyone
-        if keep_same and path.is_file() and _same_audio(path, temp):
-            return False
-        temp.replace(path)
-        return True
+        yield temp
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _install(temp: Path, path: Path, *, keep_same: bool) -> bool:
+    """Move `temp` to `path`, unless `keep_same` and `path` already sounds the same."""
+    if keep_same and path.is_file() and _same_audio(path, temp):
+        return False
+    temp.replace(path)
+    return True
 
 
 WRITE_BLOCK = 16384  # frames per call: libsndfile's Vorbis encoder crashes on very large writes
@@ -233,6 +247,11 @@ def _render_air(seed: int, seconds: int, rate: int, frames: int, bins: int) -> S
 BED_TOP_ORDER = 4  # the soft top: a 4th-order (24 dB/octave) roll-off above each bed's corner
 
 
+def _frequencies(frames: int, rate: int) -> Signal:
+    """The loop's FFT grid in Hz: multiples of 1/seconds, up to Nyquist."""
+    return np.asarray(np.fft.rfftfreq(frames, 1.0 / rate), dtype=np.float64)
+
+
 def _lowpass(freqs: Signal, corner: float, order: int) -> Signal:
     """Butterworth-like magnitude response, 1 well below `corner`, falling 6*order dB/octave."""
     result: Signal = 1.0 / np.sqrt(1.0 + (freqs / corner) ** (2 * order))
@@ -262,23 +281,37 @@ def _log_bell(freqs: Signal, centre: float, octaves: float) -> Signal:
     return result
 
 
-def _noise(rng: np.random.Generator, frames: int, shape: Signal) -> Signal:
-    """One period of a periodic noise with magnitude spectrum `shape`, at unit RMS."""
-    bins = shape.shape[0]
-    spectrum = shape * (rng.standard_normal(bins) + 1j * rng.standard_normal(bins))
+def _white(rng: np.random.Generator, bins: int) -> Spectrum:
+    """A complex Gaussian spectrum: white noise on the loop's frequency grid, no DC."""
+    spectrum: Spectrum = rng.standard_normal(2 * bins).view(np.complex128)
     spectrum[0] = 0.0
-    noise = np.fft.irfft(spectrum, n=frames)
+    return spectrum
+
+
+def _shaped(white: Spectrum, shape: Signal, frames: int) -> Signal:
+    """One period of a periodic noise: `white` through the magnitude `shape`, at unit RMS."""
+    noise = np.fft.irfft(white * shape, n=frames)
     result: Signal = noise / max(float(np.sqrt(np.mean(noise**2))), 1e-12)
     return result
 
 
+def _noise(rng: np.random.Generator, frames: int, shape: Signal) -> Signal:
+    """One period of a periodic noise with magnitude spectrum `shape`, at unit RMS."""
+    return _shaped(_white(rng, shape.shape[0]), shape, frames)
+
+
+def _stereo_whites(rng: np.random.Generator, bins: int, correlation: float) -> list[Spectrum]:
+    """White spectra for (left, right) that share `correlation` of their power."""
+    common = _white(rng, bins)
+    shared, own = math.sqrt(correlation), math.sqrt(1.0 - correlation)
+    return [shared * common + own * _white(rng, bins) for _ in range(2)]
+
+
 def _stereo_noise(rng: np.random.Generator, frames: int, shape: Signal,
                   correlation: float) -> Signal:
-    """(frames, 2) noise whose channels share `correlation` of their power."""
-    common = _noise(rng, frames, shape)
-    shared, own = math.sqrt(correlation), math.sqrt(1.0 - correlation)
-    return np.stack([shared * common + own * _noise(rng, frames, shape) for _ in range(2)],
-                    axis=1)
+    """(frames, 2) noise shaped by `shape` whose channels share `correlation` of their power."""
+    whites = _stereo_whites(rng, shape.shape[0], correlation)
+    return np.stack([_shaped(white, shape, frames) for white in whites], axis=1)
 
 
 def _wander(rng: np.random.Generator, frames: int, lowest: int, highest: int) -> Signal:
@@ -322,7 +355,7 @@ def _bump(x: Signal, rise: float, fall: float) -> Signal:
 def _finish_bed(stereo: Signal, rate: int, top: float) -> Audio:
     """Roll off above `top` Hz and below 30 Hz (over the whole loop), then set the level."""
     frames = stereo.shape[0]
-    freqs = np.fft.rfftfreq(frames, 1.0 / rate)
+    freqs = _frequencies(frames, rate)
     shape = _lowpass(freqs, top, BED_TOP_ORDER) * _highpass(freqs, 30.0, 2)
     soft = np.fft.irfft(np.fft.rfft(stereo, axis=0) * shape[:, None], n=frames, axis=0)
     gain = loudness.db_to_gain(AMBIENCE_LUFS - loudness.integrated_lufs(soft, rate))
@@ -354,12 +387,12 @@ def sea(seconds: int = LOOP_SECONDS, rate: int = RATE, seed: int = SEED + 4) -> 
     """Stereo loop of slow waves on a shore over a low rumble, normalised to AMBIENCE_LUFS."""
     rng = np.random.default_rng(seed)
     frames = seconds * rate
-    freqs = np.fft.rfftfreq(frames, 1.0 / rate)
+    freqs = _frequencies(frames, rate)
     noises = {
-        "roar": (_stereo_noise(rng, frames, _log_bell(freqs, 330.0, 0.9), 0.5), 1.00),
-        "wash": (_stereo_noise(rng, frames, _band(freqs, 400.0, 2000.0) * _pink(freqs), 0.3),
+        "roar": (_stereo_noise(rng, frames, _log_bell(freqs, 330.0, 0.9), 0.8), 1.00),
+        "wash": (_stereo_noise(rng, frames, _band(freqs, 400.0, 2000.0) * _pink(freqs), 0.8),
                  0.60),
-        "foam": (_stereo_noise(rng, frames, _band(freqs, 900.0, 3000.0) * _pink(freqs), 0.2),
+        "foam": (_stereo_noise(rng, frames, _band(freqs, 900.0, 2600.0) * _pink(freqs), 0.8),
                  0.28),
     }
     envelopes = {name: np.zeros((frames, 2)) for name in noises}
@@ -382,11 +415,11 @@ def sea(seconds: int = LOOP_SECONDS, rate: int = RATE, seed: int = SEED + 4) -> 
     for name, (noise, level) in noises.items():
         total += level * envelopes[name] * noise
     swell = envelopes["roar"].mean(axis=1, keepdims=True)
-    rumble = _stereo_noise(rng, frames, _band(freqs, 25.0, 160.0) * _pink(freqs), 0.85)
+    rumble = _stereo_noise(rng, frames, _band(freqs, 25.0, 160.0) * _pink(freqs), 0.9)
     total += 0.5 * (1.0 + 0.25 * _wander(rng, frames, 1, 3)[:, None] + 0.4 * swell) * rumble
-    surf = _stereo_noise(rng, frames, _band(freqs, 250.0, 1400.0) * _pink(freqs), 0.3)
+    surf = _stereo_noise(rng, frames, _band(freqs, 250.0, 1400.0) * _pink(freqs), 0.8)
     total += 0.22 * (1.0 + 0.3 * _wander(rng, frames, 2, 6)[:, None]) * surf
-    return _finish_bed(total, rate, top=3000.0)
+    return _finish_bed(total, rate, top=2800.0)
 
 
 # .. rain
@@ -396,15 +429,15 @@ def rain(seconds: int = LOOP_SECONDS, rate: int = RATE, seed: int = SEED + 5) ->
     """Stereo loop of steady soft rain with a faint patter of drops, at AMBIENCE_LUFS."""
     rng = np.random.default_rng(seed)
     frames = seconds * rate
-    freqs = np.fft.rfftfreq(frames, 1.0 / rate)
-    hush = _band(freqs, 180.0, 2400.0) * _pink(freqs) * (1.0 + 0.7 * _log_bell(freqs, 1000.0, 0.7))
-    body = _stereo_noise(rng, frames, hush, 0.25)
+    freqs = _frequencies(frames, rate)
+    hush = _band(freqs, 180.0, 2000.0) * _pink(freqs) * (1.0 + 0.7 * _log_bell(freqs, 900.0, 0.7))
+    body = _stereo_noise(rng, frames, hush, 0.8)
     body *= (1.0 + 0.12 * _wander(rng, frames, 1, 5))[:, None]  # about +/- 1 dB, slowly
-    roof = _stereo_noise(rng, frames, _band(freqs, 70.0, 350.0) * _pink(freqs), 0.6)
+    roof = _stereo_noise(rng, frames, _band(freqs, 70.0, 350.0) * _pink(freqs), 0.8)
     body += 0.3 * roof
     patter = _patter(rng, frames, rate, per_second=18.0)
     patter *= 0.25 * float(np.sqrt(np.mean(body**2)) / np.sqrt(np.mean(patter**2)))
-    return _finish_bed(body + patter, rate, top=3000.0)
+    return _finish_bed(body + patter, rate, top=2400.0)
 
 
 def _patter(rng: np.random.Generator, frames: int, rate: int, per_second: float) -> Signal:
@@ -423,7 +456,7 @@ def _patter(rng: np.random.Generator, frames: int, rate: int, per_second: float)
         frequency = pitch * (1.0 + glide * (1.0 - np.exp(-t / tau)))
         phase = 2 * math.pi * np.cumsum(frequency) / rate
         drop = np.sin(phase) * np.exp(-t / tau)
-        drop *= _attack(length, rate, 0.0008) * _release(length, rate, 2 * tau)
+        drop *= _attack(length, rate, 0.0015) * _release(length, rate, 2 * tau)
         _add_wrapped(track, start, amplitude * drop[:, None] * np.array([left, right]))
     return track
 
@@ -457,22 +490,27 @@ def forest(seconds: int = LOOP_SECONDS, rate: int = RATE, seed: int = SEED + 6) 
 
 
 def _breeze(rng: np.random.Generator, frames: int, rate: int) -> Signal:
-    """Band-passed noise in overlapping bands whose balance follows a slowly moving centre."""
-    freqs = np.fft.rfftfreq(frames, 1.0 / rate)
-    centre = np.log2(850.0) + 0.75 * _wander(rng, frames, 2, 10)  # 500-1400 Hz, slowly
-    gust = loudness.db_to_gain(1.0) ** (4.0 * _wander(rng, frames, 1, 8))  # +/- 4 dB
-    total = np.zeros((frames, 2))
-    lag = round(0.3 * rate)  # the gust reaches one side a moment later
-    gusts = (gust, np.roll(gust, lag))
+    """Noise through overlapping bands whose balance follows a slowly moving centre.
+
+    One pair of white noises feeds every band, so the bands together are one noise
+    through a filter that drifts between about 500 and 1400 Hz, as leaves do when
+    the wind comes and goes; the upper bands flutter a little, like leaves.
+    """
+    freqs = _frequencies(frames, rate)
+    centre = np.log2(850.0) + 0.75 * _wander(rng, frames, 2, 10)
+    gust = loudness.db_to_gain(4.0) ** _wander(rng, frames, 1, 8)  # +/- 4 dB, 7-60 s
+    gusts = (gust, np.roll(gust, round(0.3 * rate)))  # the gust reaches one side later
     flutters = [1.0 + 0.25 * np.tanh(0.6 * _noise(rng, frames, _band(freqs, 2.0, 9.0)))
                 for _ in range(2)]
+    whites = _stereo_whites(rng, freqs.shape[0], 0.65)
+    total = np.zeros((frames, 2))
     for band in range(9):
-        middle = 260.0 * 2.0 ** (0.45 * band)
-        noise = _stereo_noise(rng, frames, _log_bell(freqs, middle, 0.3), 0.45)
+        middle = 260.0 * 2.0 ** (0.45 * band)  # 260 Hz to 3.1 kHz
         weight = np.exp(-0.5 * ((math.log2(middle) - centre) / 0.85) ** 2)
         for channel in range(2):
+            noise = _shaped(whites[channel], _log_bell(freqs, middle, 0.3), frames)
             flutter = flutters[channel] if middle > 1000.0 else 1.0
-            total[:, channel] += weight * gusts[channel] * flutter * noise[:, channel]
+            total[:, channel] += weight * gusts[channel] * flutter * noise
     air = _stereo_noise(rng, frames, _band(freqs, 45.0, 220.0) * _pink(freqs), 0.8)
     total += 0.8 * gust[:, None] * air
     return total
@@ -623,35 +661,55 @@ CUES: dict[str, Callable[[], Audio]] = {"chime": chime, "bell": bell, "tick": ti
 
 def build_sounds() -> list[SoundReport]:
     """Write every ambience and cue; report each file as it decodes back."""
-    jobs: list[tuple[Path, Callable[[], Audio], float, bool]] = [
-        (paths.ambience_path(name), make, AMBIENCE_COMPRESSION, True)
-        for name, make in AMBIENCES.items()
-    ] + [(paths.cue_path(name), make, CUE_COMPRESSION, False) for name, make in CUES.items()]
-    reports = []
-    for path, make, compression, is_loop in jobs:
-        written = write_ogg(path, make(), RATE, compression, keep_same=True)
+    reports = [_build_loop(paths.ambience_path(name), make()) for name, make in AMBIENCES.items()]
+    for name, make in CUES.items():
+        path = paths.cue_path(name)
+        written = write_ogg(path, make(), RATE, CUE_COMPRESSION, keep_same=True)
         decoded, rate = read_audio(path)
-        click: float | None = None
-        if is_loop:
-            seam = seam_ratio(decoded)
-            click = seam_click_db(decoded, rate)
-            if seam > SEAM_LIMIT or click > SEAM_CLICK_LIMIT_DB:
-                path.unlink()  # a clicking loop must not ship
-                raise ValueError(f"{path.name}: the loop seam clicks (a step {seam:.1f}x the "
-                                 f"usual, high band {click:.1f} dB)")
-            level = loudness.integrated_lufs(decoded, rate)
-        else:
-            level = max_momentary_lufs(decoded.astype(np.float64), rate)
-        reports.append(SoundReport(
-            path=path,
-            seconds=decoded.shape[0] / rate,
-            channels=1 if decoded.ndim == 1 else decoded.shape[1],
-            peak_dbtp=loudness.true_peak_dbtp(decoded, rate),
-            lufs=level,
-            written=written,
-            seam_db=click,
-        ))
+        reports.append(_report(path, decoded, rate, written,
+                               max_momentary_lufs(decoded.astype(np.float64), rate)))
     return reports
+
+
+# Where the file starts, as fractions of the loop, tried in turn. Any start of a
+# periodic loop is the same loop, but Vorbis codes the first and the last block of
+# a stream independently, so its coding noise (about 13 dB under a noise bed) steps
+# at the wrap by a random amount; a start whose step reads as a click is passed over.
+LOOP_STARTS = (0.0, 0.5, 0.25, 0.75, 0.125)
+
+
+def _build_loop(path: Path, loop: Audio) -> SoundReport:
+    """Encode a loop from the first start whose decoded wrap is clean, keeping an equal file."""
+    seam, click = seam_ratio(loop), seam_click_db(loop, RATE)
+    if seam > SEAM_LIMIT or click > SEAM_CLICK_LIMIT_DB:
+        path.unlink(missing_ok=True)  # a loop that is not periodic must not ship
+        raise ValueError(f"{path.name}: the synthesised loop does not join up (a step "
+                         f"{seam:.1f}x the usual, high band {click:.1f} dB)")
+    for fraction in LOOP_STARTS:
+        rotated = np.roll(loop, -round(fraction * loop.shape[0]), axis=0)
+        with _encoded(path.parent, rotated, RATE, AMBIENCE_COMPRESSION) as temp:
+            decoded, rate = read_audio(temp)
+            seam, click = seam_ratio(decoded), seam_click_db(decoded, rate)
+            if seam <= SEAM_LIMIT and click <= SEAM_CLICK_LIMIT_DB:
+                written = _install(temp, path, keep_same=True)
+                return _report(path, decoded, rate, written,
+                               loudness.integrated_lufs(decoded, rate), click)
+    path.unlink(missing_ok=True)  # a clicking loop must not ship
+    raise ValueError(f"{path.name}: the loop seam clicks wherever the file starts (last try: "
+                     f"a step {seam:.1f}x the usual, high band {click:.1f} dB)")
+
+
+def _report(path: Path, decoded: Audio, rate: int, written: bool, level: float,
+            seam_db: float | None = None) -> SoundReport:
+    return SoundReport(
+        path=path,
+        seconds=decoded.shape[0] / rate,
+        channels=1 if decoded.ndim == 1 else decoded.shape[1],
+        peak_dbtp=loudness.true_peak_dbtp(decoded, rate),
+        lufs=level,
+        written=written,
+        seam_db=seam_db,
+    )
 
 
 SEAM_LIMIT = 3.0

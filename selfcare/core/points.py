@@ -299,8 +299,8 @@ _POINT_LIST = (
         es=(
             "Cien Reuniones",
             "En lo alto de la cabeza, en la línea del centro. Pon los pulgares en la punta "
-            "de arriba de las orejas y junta los dedos corazón sobre la cabeza. El punto está donde "
-            "se encuentran.",
+            "de arriba de las orejas y junta los dedos corazón sobre la cabeza. El punto "
+            "está donde se encuentran.",
         ),
         sides=Side.MIDLINE,
         # §2.2 GV20: gentle; avoid with skull lesions or recent neurosurgery.
