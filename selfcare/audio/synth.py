@@ -4,21 +4,51 @@
 same audio (fixed seeds, no wall clock), and a file whose decoded audio would not
 change is left untouched, so a rebuild does not churn the repository.
 
-* `soft-drone` (ambience): a warm open chord on D with a breath of shaped noise,
-  every note and the noise swelling and fading on its own slow cycle. It loops
-  without a seam: it is synthesised in the frequency domain on a grid of
-  1/LOOP_SECONDS Hz, so every partial, every beat between detuned partials,
-  every envelope and the noise are exactly periodic over the loop.
+Ambiences (60 s stereo loops, assets/audio/ambience/<name>.ogg):
+
+* `soft-drone`: a warm open chord on D with a breath of shaped noise, every note
+  and the noise swelling and fading on its own slow cycle. It is synthesised in
+  the frequency domain on a grid of 1/LOOP_SECONDS Hz, so every partial, every
+  beat between detuned partials, every envelope and the noise are exactly
+  periodic over the loop.
+* `sea`: slow waves on a shore. Seven waves a minute at irregular intervals
+  (6-11 s apart), each 7-11.5 s long: a swell of low roar (noise around 330 Hz)
+  that builds to 40 % of the wave, a wash (400 Hz-2 kHz) that peaks about half
+  way, and foam (0.9-2.6 kHz) fizzing as the water draws back, the image
+  drifting a little along the shore; under them a low rumble (25-160 Hz) that
+  swells with the waves, and a faint distant surf.
+* `rain`: steady soft rain: dense pinkish noise (180 Hz-2 kHz, strongest near
+  900 Hz) that moves by about 1 dB over tens of seconds, a little low drumming
+  (70-350 Hz), and a faint patter of tiny drops (18 a second: 2-6 ms decaying
+  sines at 1.3-2.8 kHz that glide up a little, with soft attacks), no thunder.
+* `forest`: a soft breeze in leaves: one noise through overlapping bands whose
+  balance follows a centre drifting between 500 and 1400 Hz, in gusts of +/- 4 dB
+  that reach one ear 0.3 s after the other, the upper bands fluttering like
+  leaves, over a low wind; and five far-off bird calls a minute (simple sine
+  sweeps at 1.8-3.8 kHz with soft attacks and two faint echoes), 6-11 dB under
+  the breeze.
+
+They all loop without a seam because they are periodic by construction: partials
+and envelopes have whole numbers of cycles per loop, noise is shaped in the FFT
+domain over the whole loop (one period of a periodic noise), events are placed on
+a circular timeline (a wave or a call that runs past the end goes on at the
+start), and the final tone shaping is again one FFT over the loop. Each is
+normalised to AMBIENCE_LUFS and rolls off above a few kHz (24 dB/octave from
+2.4-4 kHz; the drone has no highs at all), so none is hissy and none has a moment
+much louder than its average (the sea's crests, the loudest, about 5 dB over the
+median 100 ms).
+
+Cues (mono, assets/audio/cues/<name>.ogg):
+
 * `chime`: a soft bell, inharmonic partials with exponential decay and a crisp
   1.5 ms attack (onsets are easy to find, and it cuts gently through the bed).
 * `bell`: a deeper singing-bowl-like tone, split partial pairs beating slowly.
 * `tick`: a very soft, short wooden tick.
 
-Levels (see docs/narration.md): the drone sits at about -30 LUFS, 12-15 LU under
+Levels (see docs/narration.md): the beds sit at about -30 LUFS, 12-15 LU under
 the voice as played; chime and bell peak at about -20 LUFS momentary, never above
 -3 dBTP; the tick peaks at -15 dBFS.
 """
-
 from __future__ import annotations
 
 import math
@@ -368,7 +398,7 @@ def _finish_bed(stereo: Signal, rate: int, top: float) -> Audio:
 @dataclass(frozen=True)
 class _Wave:
     start: int  # frame in the loop
-    frames: int  # 6-12 s
+    frames: int  # 7-11.5 s
     strength: float
     pan_from: float
     pan_to: float  # waves run along the shore: the image drifts a little while one breaks

@@ -101,8 +101,10 @@ def test_each_sound_decodes_at_48k(built, kind, name, channels, seconds):
 def test_files_are_small(built):
     root, _, _ = built
     sizes = {p.name: p.stat().st_size for p in (root / "audio").rglob("*.ogg")}
-    assert sizes["soft-drone.ogg"] < 600_000
-    assert all(size < 60_000 for name, size in sizes.items() if name != "soft-drone.ogg")
+    beds = {p.name for p in (root / "audio" / "ambience").glob("*.ogg")}
+    assert "soft-drone.ogg" in beds
+    assert all(sizes[name] < 600_000 for name in beds)  # 60 s stereo loops
+    assert all(size < 60_000 for name, size in sizes.items() if name not in beds)
 
 
 def test_rebuilding_keeps_files_whose_sound_is_unchanged(built):
@@ -303,6 +305,8 @@ def test_narration_build_writes_mastered_clips_and_a_manifest(assets):
             data, rate = decode(paths.narration_clip(lang, script.id, clip.number))
             assert rate == RATE
             assert data.ndim == 1
+            info = soundfile.info(str(paths.narration_clip(lang, script.id, clip.number)))
+            assert (info.format, info.subtype) == ("OGG", "OPUS")  # small, for speech
             assert loudness.integrated_lufs(data, rate) == pytest.approx(-18.0, abs=0.5)
             assert loudness.true_peak_dbtp(data, rate) <= -1.0
             assert clip.seconds == pytest.approx(data.shape[0] / rate, abs=0.001)
