@@ -59,6 +59,8 @@ def test_every_listed_clip_is_mastered(manifest):
             faults.append(f"{key}: listed but missing")
             continue
         data, rate = soundfile.read(str(clip), dtype="float64")
+        if soundfile.info(str(clip)).subtype != "OPUS":
+            faults.append(f"{key}: not Opus (speech is shipped as Opus, about 32 kbit/s)")
         lufs = loudness.integrated_lufs(data, rate)
         peak = loudness.true_peak_dbtp(data, rate)
         if rate != RATE or data.ndim != 1:
