@@ -21,28 +21,32 @@ from selfcare.core.scripts import SessionScript
 from selfcare.session_setup import build_timeline
 
 MIN = 60.0
-# id: (kind, shortest, longest) in minutes, both languages, with the real narration
+# id: (kind, minutes as promised: "about N" or a range). Spanish speech runs about 1.5x
+# as long as English, so each language may sit 15 % either side of the promise and the
+# two together within 10 % of it; the card shows each language's measured length.
 CATALOGUE = {
-    "imagery-warm-light": ("imagery", 3, 6),
-    "imagery-shore": ("imagery", 9, 11.5),
-    "imagery-garden": ("imagery", 11, 13.5),
-    "imagery-safe-place": ("imagery", 7, 9.5),
-    "imagery-procedure-comfort": ("imagery", 13.5, 16.5),
-    "imagery-pain-image": ("imagery", 9, 11.5),
-    "pmr-16-groups": ("pmr", 20, 25.5),
-    "pmr-7-groups": ("pmr", 12, 15.5),
-    "pmr-short": ("pmr", 6, 8),
-    "pmr-release-only": ("pmr", 9, 11.5),
-    "acupressure-relaxing": ("acupressure", 27, 33),
-    "acupressure-relaxing-short": ("acupressure", 10, 14),
-    "acupressure-stimulating": ("acupressure", 27, 33),
-    "acupressure-stimulating-short": ("acupressure", 10, 14),
-    "acupressure-pc6-nausea": ("acupressure", 6, 8.5),
-    "acupressure-li4": ("acupressure", 11, 13.5),
-    "acupressure-li4-short": ("acupressure", 4, 6.5),
-    "reflexology-feet": ("acupressure", 14, 17),
-    "breathing-slow": ("breathing", 4.5, 6),
+    "imagery-warm-light": ("imagery", 4, 4),
+    "imagery-shore": ("imagery", 10, 10),
+    "imagery-garden": ("imagery", 12, 12),
+    "imagery-safe-place": ("imagery", 8, 8),
+    "imagery-procedure-comfort": ("imagery", 15, 15),
+    "imagery-pain-image": ("imagery", 10, 10),
+    "pmr-16-groups": ("pmr", 20, 25),
+    "pmr-7-groups": ("pmr", 12, 15),
+    "pmr-short": ("pmr", 7, 7),
+    "pmr-release-only": ("pmr", 10, 10),
+    "acupressure-relaxing": ("acupressure", 30, 30),
+    "acupressure-relaxing-short": ("acupressure", 12, 12),
+    "acupressure-stimulating": ("acupressure", 30, 30),
+    "acupressure-stimulating-short": ("acupressure", 12, 12),
+    "acupressure-pc6-nausea": ("acupressure", 7, 7),
+    "acupressure-li4": ("acupressure", 12, 12),
+    "acupressure-li4-short": ("acupressure", 5, 5),
+    "reflexology-feet": ("acupressure", 15, 15),
+    "breathing-slow": ("breathing", 5, 5),
 }
+EACH_LANGUAGE = 0.15
+BOTH_LANGUAGES = 0.10
 LANGS = ("en", "es")
 
 
@@ -75,12 +79,17 @@ def test_every_session_is_in_english_and_spanish_and_as_long_as_promised(script_
     script = by_id()[script_id]
     _, shortest, longest = CATALOGUE[script_id]
     assert tuple(script.languages) == LANGS
+    minutes = []
     for lang in LANGS:
         timeline = build_timeline(script, lang)
         estimated = [e.step for e in timeline.events if e.estimated]
         assert estimated == [], f"{lang}: steps without a narration clip"
-        assert shortest * MIN <= timeline.duration <= longest * MIN, \
-            f"{lang}: {timeline.duration / MIN:.1f} min"
+        minutes.append(timeline.duration / MIN)
+        low, high = shortest * (1 - EACH_LANGUAGE), longest * (1 + EACH_LANGUAGE)
+        assert low <= minutes[-1] <= high, f"{lang}: {minutes[-1]:.1f} min"
+    mean = sum(minutes) / len(minutes)
+    assert shortest * (1 - BOTH_LANGUAGES) <= mean <= longest * (1 + BOTH_LANGUAGES), \
+        f"{mean:.1f} min on average"
 
 
 @pytest.mark.parametrize("script_id", sorted(CATALOGUE))

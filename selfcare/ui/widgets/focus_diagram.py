@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QRectF, QSize
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from selfcare.diagrams import diagram_for
 
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
+
 
 class FocusDiagram(QWidget):
-    """An SVG drawn to fit, kept square; hidden when the step has nothing to show."""
+    """An SVG drawn to fit, kept square; hidden when the step has nothing to show.
+
+    Qt's SVG module is loaded with the first drawing, so sessions without one (imagery,
+    breathing) and the start-up never pay its memory.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._renderer = QSvgRenderer(self)
+        self._renderer: QSvgRenderer | None = None
         self._code: str | None = None
         self.setMinimumSize(QSize(200, 200))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -35,15 +43,22 @@ class FocusDiagram(QWidget):
             return
         self._code = code
         data = diagram_for(code)
-        if data is None or not self._renderer.load(QByteArray(data)):
+        if data is None or not self._renderer_for_drawing().load(QByteArray(data)):
             self.hide()
             return
         self.setAccessibleName(self.tr("Diagram: %1").replace("%1", name))
         self.show()
         self.update()
 
+    def _renderer_for_drawing(self) -> QSvgRenderer:
+        if self._renderer is None:
+            from PySide6.QtSvg import QSvgRenderer
+
+            self._renderer = QSvgRenderer(self)
+        return self._renderer
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        if not self._renderer.isValid():
+        if self._renderer is None or not self._renderer.isValid():
             return
         box = self._renderer.viewBoxF()
         if box.isEmpty():
