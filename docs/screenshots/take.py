@@ -63,7 +63,7 @@ def player_shots(window: MainWindow, out: Path) -> None:
     library = window.library
     library.show_kind("acupressure")
     window._back_to_library()
-    first = next(iter(library.cards.values()))[1]
+    first = next(frame for _, frame in library.cards.values() if not frame.isHidden())
     more = [b for b in first.findChildren(QPushButton) if b.objectName() == "link"]
     if more:
         more[0].click()

@@ -18,9 +18,17 @@ GUIDELINE_CITATION = (
 )
 
 
+DIBBLE_2007_CITATION = (
+    "Dibble SL, Luce J, Cooper BA, et al. Acupressure for chemotherapy-induced nausea and "
+    "vomiting: a randomized clinical trial. Oncol Nurs Forum. 2007;34(4):813-820. "
+    "doi:10.1188/07.ONF.813-820"
+)
+
+
 class Wording(StrEnum):
     MAY_BE_OFFERED = "may-be-offered"
     NO_RECOMMENDATION = "no-recommendation"
+    OUTSIDE_THE_GUIDELINE = "outside-the-guideline"  # a symptom the pain guideline does not cover
 
 
 class PainType(StrEnum):
@@ -57,20 +65,29 @@ CARDS: dict[str, EvidenceCard] = {
     # §1.2a 1.10: hypnosis for procedural pain, Intermediate/Moderate [V]
     "hypnosis": EvidenceCard("hypnosis", "1.10", Wording.MAY_BE_OFFERED,
                              PainType.PROCEDURAL, "intermediate", "moderate"),
+    # PC6 for nausea: the pain guideline does not cover nausea. Dibble 2007 (§2 C, [V]):
+    # less delayed nausea and vomiting in one trial; cited as a trial, with no grade.
+    "nausea": EvidenceCard("acupressure-for-nausea", None, Wording.OUTSIDE_THE_GUIDELINE,
+                           None, None, None, DIBBLE_2007_CITATION),
     # Breathing exercises are not the subject of a recommendation for pain.
     "breathing": EvidenceCard("breathing", None, Wording.NO_RECOMMENDATION, None, None, None),
 }
 
 
 HYPNOSIS_TAG = "hypnosis"
+NAUSEA_TAG = "nausea"
 
 
 def card_for(kind: str, tags: Iterable[str] = ()) -> EvidenceCard:
     """The card for a session; unknown kinds get an honest 'no recommendation'.
 
     Imagery written as self-hypnosis for procedures (tagged "hypnosis") falls under
-    recommendation 1.10, not 1.7.
+    recommendation 1.10, not 1.7. Acupressure for nausea (tagged "nausea") is not for
+    pain, so recommendation 1.4 does not apply to it.
     """
+    tags = set(tags)
     if kind == "imagery" and HYPNOSIS_TAG in tags:
         return CARDS["hypnosis"]
+    if kind == "acupressure" and NAUSEA_TAG in tags:
+        return CARDS["nausea"]
     return CARDS.get(kind, EvidenceCard(kind, None, Wording.NO_RECOMMENDATION, None, None, None))

@@ -59,6 +59,12 @@ def minutes_text(seconds: float) -> str:
 
 def evidence_text(card: EvidenceCard) -> str:
     """One plain sentence on what the guideline says; a grade only where the card has one."""
+    from selfcare.core.evidence import Wording
+
+    if card.wording is Wording.OUTSIDE_THE_GUIDELINE:
+        return _tr("The SIO\u2013ASCO pain guideline (2022) does not cover nausea. In one "
+                   "trial of women having chemotherapy (Dibble 2007), pressing PC6 eased "
+                   "delayed nausea; the evidence is limited.")
     if card.recommendation is None:
         return _tr("Not the subject of a guideline recommendation for pain; offered here "
                    "for relaxation.")

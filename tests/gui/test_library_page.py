@@ -34,15 +34,21 @@ def test_safety_notes_are_folded_away_until_asked_for(qtbot):
     page.set_entries(_entries())
     page.show()
     card = page.cards["b"][1]
-    details = card.findChild(QWidget, "details")
-    assert details.isHidden()
+    folded = card.findChild(QWidget, "details")
+    assert folded is None or folded.isHidden()
     more = card.findChild(QPushButton, "link")
     qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
-    assert not details.isHidden()
+    details = card.findChild(QWidget, "details")
+    assert details is not None and not details.isHidden()
     shown = [w.text() for w in details.findChildren(QLabel)]
     assert "Not on broken skin." in shown
     assert "SP6 (not in pregnancy)" in shown
     assert "Source: Cite" in shown
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert details.isHidden()
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert not details.isHidden()
+    assert len(card.findChildren(QWidget, "details")) == 1  # made once, then only shown
 
 
 def test_kind_buttons_narrow_the_list_and_all_brings_it_back(qtbot):

@@ -137,7 +137,6 @@ class LibraryPage(QWidget):
             evidence.setToolTip(entry.citation)
             evidence.setAccessibleDescription(entry.citation)
             layout.addWidget(evidence)
-        details = self._details(entry, frame)
         row = QHBoxLayout()
         more = QPushButton(self.tr("Who it is for, and when to stop"), frame)
         more.setObjectName("link")
@@ -146,7 +145,7 @@ class LibraryPage(QWidget):
         more.setCursor(Qt.CursorShape.PointingHandCursor)
         more.setAccessibleDescription(self.tr("Show or hide safety notes for %1")
                                       .replace("%1", entry.title))
-        more.toggled.connect(details.setVisible)
+        more.toggled.connect(lambda shown: self._show_details(entry, frame, layout, shown))
         row.addWidget(more)
         row.addStretch(1)
         start = button(self.tr("Start"), frame, name="primary",
@@ -156,12 +155,23 @@ class LibraryPage(QWidget):
         start.setMinimumWidth(140)
         row.addWidget(start, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(row)
-        layout.addWidget(details)
         self.start_buttons[entry.script_id] = start
         return frame
 
+    def _show_details(self, entry: SessionEntry, frame: QWidget, layout: QVBoxLayout,
+                      shown: bool) -> None:
+        """Unfold a card's notes, made the first time they are asked for (most never are,
+        and a dozen labels a card is memory an old laptop can keep)."""
+        details = frame.findChild(QWidget, "details")
+        if details is None:
+            if not shown:
+                return
+            details = self._details(entry, frame)
+            layout.addWidget(details)
+        details.setVisible(shown)
+
     def _details(self, entry: SessionEntry, parent: QWidget) -> QWidget:
-        """Who it suits, the points it uses, when to stop and the citation; folded away."""
+        """Who it suits, the points it uses, when to stop and the citation."""
         box = QWidget(parent)
         box.setObjectName("details")
         layout = QVBoxLayout(box)
@@ -176,5 +186,4 @@ class LibraryPage(QWidget):
         if entry.citation:
             layout.addWidget(label(self.tr("Source: %1").replace("%1", entry.citation),
                                    "citation", box))
-        box.hide()
         return box

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from selfcare.core.evidence import CARDS, GUIDELINE_CITATION, Wording, card_for
+from selfcare.core.evidence import (
+    CARDS,
+    DIBBLE_2007_CITATION,
+    GUIDELINE_CITATION,
+    Wording,
+    card_for,
+)
 from selfcare.core.script_format import KINDS
 
 
@@ -42,3 +48,11 @@ def test_imagery_written_as_self_hypnosis_for_procedures_gets_the_hypnosis_card(
 def test_the_hypnosis_tag_does_not_change_other_kinds():
     assert card_for("pmr", ["hypnosis"]).recommendation == "1.7"
     assert card_for("imagery", ["relaxation"]).recommendation == "1.7"
+
+
+def test_acupressure_for_nausea_does_not_borrow_the_pain_recommendation():
+    card = card_for("acupressure", ["acupressure", "nausea", "wrists"])
+    assert card.recommendation is None and not card.graded
+    assert card.wording is Wording.OUTSIDE_THE_GUIDELINE
+    assert card.citation == DIBBLE_2007_CITATION
+    assert card_for("imagery", ["nausea"]).recommendation == "1.7"  # only acupressure
