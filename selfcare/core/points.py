@@ -188,15 +188,15 @@ _POINT_LIST = (
             "Three Yin Intersection",
             "On the inside of your lower leg. Find the round bump of your inner ankle "
             "bone. Lay four fingers flat above it, your little finger on the top of the "
-            "bump. The point is just above your index finger, close behind the edge of "
-            "your shin bone.",
+            "bump. The point is just above your index finger, right against the back "
+            "edge of your shin bone.",
         ),
         es=(
             "Cruce de los Tres Yin",
             "En la cara interna de la parte baja de la pierna. Busca el bulto redondo del "
             "tobillo por dentro. Apoya cuatro dedos juntos encima, con el meñique sobre lo "
-            "más alto del bulto. El punto está justo encima del dedo índice, pegado por "
-            "detrás al borde del hueso de la espinilla.",
+            "más alto del bulto. El punto está justo encima del dedo índice, pegado al "
+            "borde de atrás del hueso de la espinilla.",
         ),
         sides=Side.BOTH,
         # §2.2/§2.3: traditionally avoided in pregnancy (used to induce labour).
@@ -231,16 +231,17 @@ _POINT_LIST = (
         en=(
             "Leg Three Miles",
             "On the front of your lower leg, below the knee. Find the hollow just below "
-            "your kneecap, on the outer side. Lay four fingers flat below it, your index "
-            "finger in the hollow. The point is just below your little finger, about one "
-            "finger-width to the outside of your shin bone.",
+            "your kneecap, on the outer side. Lay four fingers flat across your leg, with "
+            "the top edge of your index finger at the hollow. The point is just below your "
+            "little finger, about one finger-width to the outer side of your shin bone.",
         ),
         es=(
             "Tres Millas de la Pierna",
             "En la parte delantera de la pierna, debajo de la rodilla. Busca el hueco que "
             "hay justo debajo de la rótula, por el lado de fuera. Apoya cuatro dedos "
-            "juntos debajo, con el índice en el hueco. El punto está justo debajo del "
-            "meñique, a un dedo de ancho por fuera del hueso de la espinilla.",
+            "juntos a lo ancho de la pierna, con el borde de arriba del índice en el hueco. "
+            "El punto está justo debajo del meñique, a un dedo de ancho por fuera del hueso "
+            "de la espinilla.",
         ),
         sides=Side.BOTH,
         # §2.2 ST36: avoid over a tumour, bone metastasis, wound or DVT limb.
@@ -299,7 +300,7 @@ _POINT_LIST = (
         es=(
             "Cien Reuniones",
             "En lo alto de la cabeza, en la línea del centro. Pon los pulgares en la punta "
-            "de arriba de las orejas y junta los dedos corazón sobre la cabeza. El punto "
+            "de arriba de las orejas y junta los dedos medios sobre la cabeza. El punto "
             "está donde se encuentran.",
         ),
         sides=Side.MIDLINE,
@@ -354,16 +355,17 @@ _POINT_LIST = (
         en=(
             "Peaceful Sleep",
             "Behind your ear. Find the hollow just behind your earlobe. Then find the "
-            "hollow under the base of your skull at the back of your neck (the Wind Pool "
-            "point). The point is about halfway between these two hollows. Press gently "
-            "and keep away from the front of your neck.",
+            "hollow under the base of your skull on the same side, between the two large "
+            "neck muscles (the Wind Pool point). The point is about halfway between these "
+            "two hollows. Press gently and keep away from the front of your neck.",
         ),
         es=(
             "Sueño Tranquilo",
             "Detrás de la oreja. Busca el hueco que hay justo detrás del lóbulo de la "
-            "oreja. Después busca el hueco bajo la base del cráneo, en la nuca (el punto "
-            "Estanque del Viento). El punto está más o menos a medio camino entre esos dos "
-            "huecos. Presiona con suavidad y no toques la parte delantera del cuello.",
+            "oreja. Después busca el hueco bajo la base del cráneo del mismo lado, entre "
+            "los dos músculos grandes del cuello (el punto Estanque del Viento). El punto "
+            "está más o menos a medio camino entre esos dos huecos. Presiona con suavidad "
+            "y no toques la parte delantera del cuello.",
         ),
         sides=Side.BOTH,
         # §2.2 Anmian: gentle; avoid pressure over the carotid / front of the neck.
