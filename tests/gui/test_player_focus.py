@@ -48,3 +48,9 @@ def test_the_pacer_goes_away_and_polling_slows_after_the_breaths(window, qtbot):
     _go_to_step(window, qtbot, 6)
     qtbot.waitUntil(lambda: window.player.pacer.isHidden(), timeout=2000)
     assert window.services.controller._timer.interval() == POLL_MS
+
+
+def test_a_wordless_breath_says_how_to_follow_the_circle(window, qtbot):
+    _go_to_step(window, qtbot, 5)
+    qtbot.waitUntil(lambda: not window.player.pacer.isHidden(), timeout=2000)
+    assert "Follow the circle" in window.player.caption.text()

@@ -184,10 +184,12 @@ class PlayerPage(QWidget):
         """Paint a view; only what changed is touched, so an idle second costs little."""
         self._set(self.step_label, self.tr("Step %1 of %2").replace("%1", str(view.step))
                   .replace("%2", str(view.step_count)))
-        self._set(self.caption, view.caption or "")
+        breathing = view.breath is not None
+        wordless = self.tr("Follow the circle: breathe in as it grows, and out as it gets "
+                           "smaller.") if breathing else ""
+        self._set(self.caption, view.caption or wordless)
         self._set(self.focus_label, self._focus_text(view))
         self._set(self.where_label, point_location(view.focus, self._lang))
-        breathing = view.breath is not None
         self._set(self.phase_label, self._phase_text(view) if view.focus and not breathing
                   else "")
         self.pacer.show_size(view.breath)
