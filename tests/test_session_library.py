@@ -183,3 +183,19 @@ def test_the_stimulating_routines_leave_out_cv6():
         codes = {step.focus for step in by_id()[script_id].steps if step.focus}
         assert {"GV20", "LI4", "ST36", "SP6", "KI3"} <= codes
         assert "CV6" not in codes
+
+
+def test_every_session_tells_the_listener_to_tell_their_care_team_about_worse_pain():
+    words = {"en": "care team", "es": "equipo de salud"}
+    for script in scripts():
+        for lang, phrase in words.items():
+            spoken = " ".join(step.say.get(lang, "") for step in script.steps).lower()
+            assert phrase in spoken, (script.id, lang)
+
+
+def test_every_summary_says_the_session_goes_alongside_care_not_instead():
+    words = {"en": ("replace", "instead of"), "es": ("sustituye", "en su lugar")}
+    for script in scripts():
+        for lang, phrases in words.items():
+            summary = script.summary[lang].lower()
+            assert any(phrase in summary for phrase in phrases), (script.id, lang)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from selfcare import paths
 from selfcare.audio.ambience import LoopStream
-from selfcare.audio.decode import AudioFileError, Frames, read_mono
+from selfcare.audio.decode import AudioFileError, Frames, fade_edges, fit_length, read_mono
 from selfcare.audio.mixer import Gains, Mixer
 from selfcare.audio.output import OutputStream
 from selfcare.core.scripts import SessionScript
@@ -93,6 +93,7 @@ def build_mixer(script: SessionScript, timeline: Timeline,
 
     def load_clip(number: int, frames: int) -> Frames:
         path: Path = paths.narration_clip(timeline.lang, script.id, number)
-        return read_mono(path, rate, frames)
+        spoken = read_mono(path, rate)[:frames]  # the timeline's length is the clip's own
+        return fit_length(fade_edges(spoken, rate), frames)
 
     return Mixer(timeline, load_clip, cues, ambience, gains), problems

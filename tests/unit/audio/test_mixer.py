@@ -110,3 +110,24 @@ def test_an_unreadable_clip_is_left_silent_and_the_session_goes_on(assets, tmp_p
     fresh, _ = build_mixer(script, timeline)
     out = fresh.render(0, fresh.length)
     assert out.shape == (fresh.length, 2)
+
+
+def test_a_clip_that_stops_mid_sound_starts_and_ends_at_zero(tmp_path, assets):
+    import soundfile
+
+    from selfcare import paths
+
+    script, timeline, _ = assets
+    say = next(e for e in timeline.events if e.kind is EventKind.SAY)
+    clip = paths.narration_clip("en", script.id, say.step)
+    info = soundfile.info(str(clip))
+    steady = np.full(info.frames, 0.3, dtype=np.float32)  # a recording cut off mid-sound
+    soundfile.write(str(clip), steady, info.samplerate, format="OGG", subtype="VORBIS")
+    mixer, _ = build_mixer(script, timeline)
+    voice = mixer._clip(say)  # as the mixer will play it (cues and bed are added later)
+    assert voice is not None and len(voice) == say.frames
+    assert voice[0] == 0.0 and voice[-1] == 0.0
+    fade = round(0.005 * RATE)
+    assert np.all(np.abs(np.diff(voice[:fade + 1])) < 0.01)  # a ramp, not a step
+    assert np.all(np.abs(np.diff(voice[-fade - 1:])) < 0.01)
+    assert voice[say.frames // 2] == pytest.approx(0.3, abs=0.03)  # the middle untouched
