@@ -64,6 +64,11 @@ def body_diagram_path() -> Path:
     return diagrams_dir() / "body.svg"
 
 
+def translations_dir() -> Path:
+    """The interface's compiled Qt catalogues (`selfcare_<lang>.qm`) and their sources."""
+    return assets_dir() / "translations"
+
+
 def narration_dir(lang: str, script_id: str) -> Path:
     return _inside(audio_dir() / "narration" / lang, script_id, "")
 

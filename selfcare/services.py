@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from selfcare.audio.output import open_output
@@ -21,16 +20,13 @@ from selfcare.core.timeline import SAMPLE_RATE
 from selfcare.library import load_library
 from selfcare.session_setup import build_timeline, open_store
 from selfcare.settings import Settings
+from selfcare.ui.i18n import tr
 from selfcare.ui.main_window import Services, session_language
 from selfcare.ui.names import evidence_text, points_text, when_to_stop, who_it_is_for
 from selfcare.ui.pages.library_page import SessionEntry
 from selfcare.ui.session_controller import SessionController
 
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("services", text)
 
 
 def load_services(parent: QWidget, data_dir: Path) -> Services:
@@ -56,14 +52,14 @@ def load_services(parent: QWidget, data_dir: Path) -> Services:
     controller = SessionController(opened.store, output, clock, settings, parent)
     notices = []
     if opened.moved_aside is not None:
-        notices.append(_tr("Your saved data could not be read, so a new file was started. "
+        notices.append(tr("Your saved data could not be read, so a new file was started. "
                            "The old file was kept, not deleted: %1").replace(
                                "%1", str(opened.moved_aside)))
     broken = sorted({p.file for p in errors_in(library.problems)})
     if broken:
-        notices.append(_tr("Some sessions could not be loaded and are not shown: %1").replace(
+        notices.append(tr("Some sessions could not be loaded and are not shown: %1").replace(
             "%1", ", ".join(Path(name).name for name in broken)))
     if output.silent_reason:
-        notices.append(_tr("No sound device could be opened, so sessions will run silently "
+        notices.append(tr("No sound device could be opened, so sessions will run silently "
                            "with the words on screen."))
     return Services(controller, opened, output, library.scripts, entries, notices)

@@ -20,20 +20,42 @@ SETTINGS_VERSION = 1
 FILE_NAME = "settings.json"
 
 
+Value = float | bool | str
+
+
 @dataclass(frozen=True)
 class Option:
+    """One preference: its default fixes its type (a number, a yes/no, or a choice)."""
+
     name: str
-    default: float
-    minimum: float
-    maximum: float
+    default: Value
     description: str
+    minimum: float = 0.0
+    maximum: float = 1.0
+    choices: tuple[str, ...] = ()
+
+    def accept(self, value: object) -> Value | None:
+        """The value made valid for this option (numbers clamped), or None if unusable."""
+        if isinstance(self.default, bool):
+            return value if isinstance(value, bool) else None
+        if isinstance(self.default, str):
+            return value if isinstance(value, str) and value in self.choices else None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return min(self.maximum, max(self.minimum, float(value)))
+        return None
 
 
 OPTIONS = {
     option.name: option
     for option in (
-        Option("voice_volume", 1.0, 0.0, 1.0, "Loudness of the narration and chimes, 0 to 1."),
-        Option("background_volume", 0.8, 0.0, 1.0, "Loudness of the ambient background, 0 to 1."),
+        Option("voice_volume", 1.0, "Loudness of the narration and chimes, 0 to 1."),
+        Option("background_volume", 0.8, "Loudness of the ambient background, 0 to 1."),
+        Option("language", "", "Interface and session language: '' follows the system, "
+               "or 'en' or 'es'.", choices=("", "en", "es")),
+        Option("text_scale", 1.0, "Text size, 1 (100 %) to 2 (200 %).", 1.0, 2.0),
+        Option("high_contrast", False, "Light text on black with strong outlines."),
+        Option("reduced_motion", False, "No moving breathing circle and no animation."),
+        Option("captions", True, "Show the words being spoken."),
     )
 }
 
@@ -43,29 +65,51 @@ class Settings:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / FILE_NAME
-        self._values: dict[str, float] = {}
+        self._values: dict[str, Value] = {}
         self._writable = True
         self._load()
 
     def get(self, name: str) -> float:
+        """A number option."""
+        value = self._value(name)
+        assert isinstance(value, float)
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self._value(name)
+        assert isinstance(value, bool)
+        return value
+
+    def choice(self, name: str) -> str:
+        value = self._value(name)
+        assert isinstance(value, str)
+        return value
+
+    def _value(self, name: str) -> Value:
         return self._values.get(name, OPTIONS[name].default)
 
-    def set(self, name: str, value: float) -> None:
+    def set(self, name: str, value: Value) -> None:
         option = OPTIONS[name]
-        value = min(option.maximum, max(option.minimum, float(value)))
-        if value == option.default:
+        accepted = option.accept(value)
+        if accepted is None:
+            raise ValueError(f"{value!r} is not a value for {name}")
+        if accepted == option.default:
             self._values.pop(name, None)
         else:
-            self._values[name] = value
+            self._values[name] = accepted
         self._save()
 
     def _load(self) -> None:
-        if not self.path.exists():
-            return
         try:
+            if not self.path.exists():
+                return
             data = json.loads(self.path.read_text(encoding="utf-8"))
             version = int(data.get("version", 0))
             values = data.get("values", {})
+        except PermissionError as exc:
+            log.warning("settings cannot be read (%s); using defaults", exc)
+            self._writable = False
+            return
         except (OSError, ValueError, AttributeError, TypeError) as exc:
             self._move_aside(f"unreadable: {exc}")
             return
@@ -76,9 +120,9 @@ class Settings:
             return
         for name, value in values.items() if isinstance(values, dict) else ():
             option = OPTIONS.get(name)
-            if option is not None and isinstance(value, int | float) \
-                    and not isinstance(value, bool):
-                self._values[name] = min(option.maximum, max(option.minimum, float(value)))
+            accepted = None if option is None else option.accept(value)
+            if accepted is not None:
+                self._values[name] = accepted
 
     def _save(self) -> None:
         if not self._writable:

@@ -11,8 +11,9 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from selfcare.ui.i18n import tr
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,17 +37,13 @@ class ErrorReporter:
                trace: TracebackType | None) -> None:
         log.error("unexpected error", exc_info=(kind, error, trace))
         if self.dialogs:
-            QMessageBox(QMessageBox.Icon.Information, _tr("Something went wrong"),
+            QMessageBox(QMessageBox.Icon.Information, tr("Something went wrong"),
                         self.message(), QMessageBox.StandardButton.Ok, self.parent).exec()
 
     def message(self) -> str:
-        text = _tr("Selfcare met a problem it did not expect. Any ratings you already gave "
+        text = tr("Selfcare met a problem it did not expect. Any ratings you already gave "
                    "are saved. You can carry on, or close and reopen the app.")
         if self.log_file is not None:
-            text += "\n\n" + _tr("Details for whoever helps you: %1").replace(
+            text += "\n\n" + tr("Details for whoever helps you: %1").replace(
                 "%1", str(self.log_file))
         return text
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorReporter", text)

@@ -7,22 +7,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from selfcare.ui.i18n import tr
 
 if TYPE_CHECKING:
     from selfcare.core.evidence import EvidenceCard
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("names", text)
-
-
 def kind_name(kind: str) -> str:
     names = {
-        "imagery": _tr("Guided imagery"),
-        "pmr": _tr("Muscle relaxation"),
-        "acupressure": _tr("Self-acupressure"),
-        "breathing": _tr("Breathing"),
+        "imagery": tr("Guided imagery"),
+        "pmr": tr("Muscle relaxation"),
+        "acupressure": tr("Self-acupressure"),
+        "breathing": tr("Breathing"),
     }
     return names.get(kind, kind)
 
@@ -30,31 +26,31 @@ def kind_name(kind: str) -> str:
 def focus_name(code: str) -> str:
     """A person's words for a body region (points are named from `core.points`)."""
     names = {
-        "whole-body": _tr("Whole body"), "face": _tr("Face"), "forehead": _tr("Forehead"),
-        "eyes": _tr("Eyes"), "jaw": _tr("Jaw"), "neck": _tr("Neck"),
-        "shoulders": _tr("Shoulders and upper back"), "chest": _tr("Chest"),
-        "upper-back": _tr("Upper back"), "lower-back": _tr("Lower back"),
-        "abdomen": _tr("Stomach"), "arms": _tr("Both arms and hands"),
-        "hands": _tr("Both hands"), "legs": _tr("Both legs and feet"), "feet": _tr("Both feet"),
-        "hand-right": _tr("Right hand"), "hand-left": _tr("Left hand"),
-        "forearm-right": _tr("Right forearm"), "forearm-left": _tr("Left forearm"),
-        "arm-right": _tr("Right upper arm"), "arm-left": _tr("Left upper arm"),
-        "thigh-right": _tr("Right thigh"), "thigh-left": _tr("Left thigh"),
-        "calf-right": _tr("Right calf"), "calf-left": _tr("Left calf"),
-        "foot-right": _tr("Right foot"), "foot-left": _tr("Left foot"),
-        "breath": _tr("Breath"),
-        "chest-shoulders": _tr("Chest, shoulders and upper back"),
-        "trunk": _tr("Chest, shoulders, back and stomach"), "face-neck": _tr("Face and neck"),
-        "breath-in": _tr("Breathe in"), "breath-out": _tr("Breathe out"),
-        "arm-right-whole": _tr("Right arm and hand"), "arm-left-whole": _tr("Left arm and hand"),
-        "leg-right-whole": _tr("Right leg and foot"), "leg-left-whole": _tr("Left leg and foot"),
+        "whole-body": tr("Whole body"), "face": tr("Face"), "forehead": tr("Forehead"),
+        "eyes": tr("Eyes"), "jaw": tr("Jaw"), "neck": tr("Neck"),
+        "shoulders": tr("Shoulders and upper back"), "chest": tr("Chest"),
+        "upper-back": tr("Upper back"), "lower-back": tr("Lower back"),
+        "abdomen": tr("Stomach"), "arms": tr("Both arms and hands"),
+        "hands": tr("Both hands"), "legs": tr("Both legs and feet"), "feet": tr("Both feet"),
+        "hand-right": tr("Right hand"), "hand-left": tr("Left hand"),
+        "forearm-right": tr("Right forearm"), "forearm-left": tr("Left forearm"),
+        "arm-right": tr("Right upper arm"), "arm-left": tr("Left upper arm"),
+        "thigh-right": tr("Right thigh"), "thigh-left": tr("Left thigh"),
+        "calf-right": tr("Right calf"), "calf-left": tr("Left calf"),
+        "foot-right": tr("Right foot"), "foot-left": tr("Left foot"),
+        "breath": tr("Breath"),
+        "chest-shoulders": tr("Chest, shoulders and upper back"),
+        "trunk": tr("Chest, shoulders, back and stomach"), "face-neck": tr("Face and neck"),
+        "breath-in": tr("Breathe in"), "breath-out": tr("Breathe out"),
+        "arm-right-whole": tr("Right arm and hand"), "arm-left-whole": tr("Left arm and hand"),
+        "leg-right-whole": tr("Right leg and foot"), "leg-left-whole": tr("Left leg and foot"),
     }
     return names.get(code, code)
 
 
 def minutes_text(seconds: float) -> str:
     minutes = max(1, round(seconds / 60))
-    return QCoreApplication.translate("names", "About %n min", "", minutes)
+    return tr("About %n min", "", minutes)
 
 
 def evidence_text(card: EvidenceCard) -> str:
@@ -62,25 +58,25 @@ def evidence_text(card: EvidenceCard) -> str:
     from selfcare.core.evidence import Wording
 
     if card.wording is Wording.OUTSIDE_THE_GUIDELINE:
-        return _tr("The SIO\u2013ASCO pain guideline (2022) does not cover nausea. In one "
+        return tr("The SIO\u2013ASCO pain guideline (2022) does not cover nausea. In one "
                    "trial of women having chemotherapy (Dibble 2007), pressing PC6 eased "
                    "delayed nausea; the evidence is limited.")
     if card.recommendation is None:
-        return _tr("Not the subject of a guideline recommendation for pain; offered here "
+        return tr("Not the subject of a guideline recommendation for pain; offered here "
                    "for relaxation.")
     procedural = card.pain_type is not None and card.pain_type.value == "procedural-pain"
-    pain = _tr("pain during medical procedures") if procedural else \
-        _tr("cancer or muscle and joint pain")
+    pain = tr("pain during medical procedures") if procedural else \
+        tr("cancer or muscle and joint pain")
     what = {
-        "acupressure": _tr("acupressure or reflexology"),
-        "imagery-with-pmr": _tr("guided imagery with muscle relaxation"),
-        "hypnosis": _tr("hypnosis"),
+        "acupressure": tr("acupressure or reflexology"),
+        "imagery-with-pmr": tr("guided imagery with muscle relaxation"),
+        "hypnosis": tr("hypnosis"),
     }.get(card.modality, card.modality)
-    text = _tr("SIO\u2013ASCO guideline (2022), recommendation %1: %2 may be offered for %3")\
+    text = tr("SIO\u2013ASCO guideline (2022), recommendation %1: %2 may be offered for %3")\
         .replace("%1", card.recommendation).replace("%2", what).replace("%3", pain)
     if card.graded:
-        return text + " " + _tr("(intermediate evidence, moderate strength).")
-    return text + "; " + _tr("the evidence is limited.")
+        return text + " " + tr("(intermediate evidence, moderate strength).")
+    return text + "; " + tr("the evidence is limited.")
 
 
 def language_name(lang: str) -> str:
@@ -91,39 +87,39 @@ def language_name(lang: str) -> str:
 def who_it_is_for(kind: str, modality: str) -> str:
     """Who a session suits, in one plain sentence."""
     if modality == "hypnosis":
-        return _tr("For the hour before a medical procedure such as a biopsy or a scan, or while "
+        return tr("For the hour before a medical procedure such as a biopsy or a scan, or while "
                    "you wait. It goes alongside the care your team gives, never instead of it.")
     return {
-        "imagery": _tr("For anyone who can rest and listen, sitting or lying in bed, with eyes "
+        "imagery": tr("For anyone who can rest and listen, sitting or lying in bed, with eyes "
                        "open or closed. No movement is needed."),
-        "pmr": _tr("For tension, stress and trouble resting, sitting or lying down. Light "
+        "pmr": tr("For tension, stress and trouble resting, sitting or lying down. Light "
                    "effort only; areas that hurt are relaxed, not tensed."),
-        "acupressure": _tr("For adults who can press comfortably with their own fingers, "
+        "acupressure": tr("For adults who can press comfortably with their own fingers, "
                            "sitting or lying down. Firm but never painful."),
-        "breathing": _tr("For anyone, sitting or lying down. No deep breaths and no holding "
+        "breathing": tr("For anyone, sitting or lying down. No deep breaths and no holding "
                          "of the breath."),
-    }.get(kind, _tr("For anyone who can rest and listen."))
+    }.get(kind, tr("For anyone who can rest and listen."))
 
 
 def when_to_stop(kind: str, modality: str) -> str:
     """When to stop, and when to call the care team, in plain words."""
     specific = {
-        "imagery": _tr("Stop if it brings up upsetting feelings or memories, and open your "
+        "imagery": tr("Stop if it brings up upsetting feelings or memories, and open your "
                        "eyes."),
-        "pmr": _tr("Skip any area that hurts, was operated on recently, or has lymphoedema, "
+        "pmr": tr("Skip any area that hurts, was operated on recently, or has lymphoedema, "
                    "a clot or a bone metastasis. Stop if you get a cramp or pain. Ask your care "
                    "team first if you have back problems or high blood pressure."),
-        "acupressure": _tr("Not on broken or swollen skin, a drip, line or port, a limb with "
+        "acupressure": tr("Not on broken or swollen skin, a drip, line or port, a limb with "
                            "lymphoedema or a clot, or a tumour or bone metastasis; some points "
                            "are not for pregnancy. Light pressure only with low platelets or "
                            "blood thinners. Stop if it hurts or bruises."),
-        "breathing": _tr("If you feel dizzy, light-headed or short of breath, go back to "
+        "breathing": tr("If you feel dizzy, light-headed or short of breath, go back to "
                          "breathing normally."),
     }.get(kind, "")
     if modality == "hypnosis":
-        specific = _tr("Don't listen while driving. Tell the team doing the procedure that you "
+        specific = tr("Don't listen while driving. Tell the team doing the procedure that you "
                        "are using it; you can still ask them for pain relief at any time.")
-    general = _tr("Call your care team about new, worse or uncontrolled pain. In an "
+    general = tr("Call your care team about new, worse or uncontrolled pain. In an "
                   "emergency, call your local emergency number.")
     return f"{specific} {general}".strip()
 
@@ -162,6 +158,6 @@ def points_text(codes: list[str]) -> str:
         found = POINTS.get(code)
         name = code if found is None or code.upper() != found.pinyin.upper() else found.pinyin
         if found is not None and Caution.PREGNANCY in found.cautions:
-            name = _tr("%1 (not in pregnancy)").replace("%1", name)
+            name = tr("%1 (not in pregnancy)").replace("%1", name)
         named.append(name)
     return ", ".join(named)

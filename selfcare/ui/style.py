@@ -7,103 +7,173 @@ second: warm paper, deep slate ink, a muted teal accent, no alarming reds.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-PAGE = "#F5F2EC"
-CARD = "#FFFFFF"
-INK = "#1E2933"
-MUTED = "#4A5663"
-LINE = "#D9D3C7"
-ACCENT = "#2C6A6E"
-ACCENT_DARK = "#1F4F52"
-ACCENT_SOFT = "#DCEBEA"
-NOTICE = "#FFF4D6"
-NOTICE_LINE = "#C9A43A"
-FOCUS_RING = "#B5651D"
 
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one look; every colour the stylesheet or a widget paints is here."""
+
+    page: str
+    card: str
+    ink: str
+    muted: str
+    line: str
+    accent: str
+    accent_dark: str
+    accent_soft: str
+    on_accent: str
+    notice: str
+    notice_line: str
+    focus_ring: str
+    disabled: str
+    disabled_ink: str
+    primary_disabled: str
+    primary_disabled_ink: str
+    panel_line: str
+    border_width: int = 1
+
+
+STANDARD = Theme(
+    page="#F5F2EC", card="#FFFFFF", ink="#1E2933", muted="#4A5663", line="#D9D3C7",
+    accent="#2C6A6E", accent_dark="#1F4F52", accent_soft="#DCEBEA", on_accent="#FFFFFF",
+    notice="#FFF4D6", notice_line="#C9A43A", focus_ring="#B5651D", disabled="#EEEAE3",
+    disabled_ink="#5F6870", primary_disabled="#9DB7B8", primary_disabled_ink="#1E2933",
+    panel_line="#DCEBEA",
+)
+# High contrast: white and yellow on black (21:1 and 19:1), every edge drawn, no tints
+# that carry meaning on their own; the focus ring is a cyan no other element uses.
+HIGH_CONTRAST = Theme(
+    page="#000000", card="#000000", ink="#FFFFFF", muted="#FFFFFF", line="#FFFFFF",
+    accent="#FFE14D", accent_dark="#FFE14D", accent_soft="#1A1A1A", on_accent="#000000",
+    notice="#000000", notice_line="#FFE14D", focus_ring="#3FE0FF", disabled="#000000",
+    disabled_ink="#BFBFBF", primary_disabled="#3A3A3A", primary_disabled_ink="#FFFFFF",
+    panel_line="#FFFFFF",
+    border_width=2,
+)
+
+# Kept for code that draws with the standard palette outside the app (diagram previews).
+PAGE = STANDARD.page
+ACCENT_SOFT = STANDARD.accent_soft
 BASE_POINT_SIZE = 13
+_current = STANDARD
 
-STYLESHEET = f"""
-QWidget {{ color: {INK}; }}
-QMainWindow, QStackedWidget, QWidget#page {{ background: {PAGE}; }}
-QLabel#appName {{ font-size: 15pt; font-weight: 600; color: {ACCENT_DARK}; }}
-QLabel#pageTitle {{ font-size: 22pt; font-weight: 600; }}
-QLabel#pageIntro, QLabel#muted {{ color: {MUTED}; font-size: 13pt; }}
-QLabel#cardTitle {{ font-size: 15pt; font-weight: 600; }}
+
+def current_theme() -> Theme:
+    """The theme in force, for widgets that paint themselves (the breathing circle)."""
+    return _current
+
+
+def stylesheet(t: Theme = STANDARD, scale: float = 1.0) -> str:
+    """The whole stylesheet, every font size multiplied by `scale` (1 to 2)."""
+
+    b = t.border_width
+
+    def pt(size: int) -> str:
+        return f"{size * scale:.1f}".rstrip("0").rstrip(".")
+
+    return f"""
+QWidget {{ color: {t.ink}; }}
+QMainWindow, QStackedWidget, QWidget#page {{ background: {t.page}; }}
+QLabel#appName {{ font-size: {pt(15)}pt; font-weight: 600; color: {t.accent_dark}; }}
+QLabel#pageTitle {{ font-size: {pt(22)}pt; font-weight: 600; }}
+QLabel#pageIntro, QLabel#muted {{ color: {t.muted}; font-size: {pt(13)}pt; }}
+QLabel#cardTitle {{ font-size: {pt(15)}pt; font-weight: 600; }}
 QLabel#kindBadge {{
-    color: {ACCENT_DARK}; background: {ACCENT_SOFT}; border-radius: 10px;
-    padding: 3px 10px; font-size: 11pt; font-weight: 600;
+    color: {t.accent_dark}; background: {t.accent_soft}; border-radius: 10px;
+    padding: 3px 10px; font-size: {pt(11)}pt; font-weight: 600;
 }}
-QLabel#caption {{ font-size: 20pt; line-height: 140%; }}
-QLabel#focusName {{ font-size: 16pt; font-weight: 600; color: {ACCENT_DARK}; }}
-QLabel#countdown {{ font-size: 40pt; font-weight: 300; color: {ACCENT_DARK}; }}
-QLabel#bigResult {{ font-size: 30pt; font-weight: 600; }}
-QLabel#question {{ font-size: 20pt; font-weight: 600; }}
-QLabel#anchor {{ color: {MUTED}; font-size: 12pt; }}
-QLabel#where {{ font-size: 13pt; }}
-QLabel#evidence {{ color: {MUTED}; font-size: 11pt; font-style: italic; }}
-QLabel#detailHeading {{ font-size: 12pt; font-weight: 600; color: {ACCENT_DARK}; }}
-QLabel#detail {{ font-size: 12pt; }}
-QLabel#citation {{ color: {MUTED}; font-size: 10pt; }}
-QLabel#diagramCaption {{ color: {MUTED}; font-size: 11pt; }}
+QLabel#caption {{ font-size: {pt(20)}pt; line-height: 140%; }}
+QLabel#focusName {{ font-size: {pt(16)}pt; font-weight: 600; color: {t.accent_dark}; }}
+QLabel#countdown {{ font-size: {pt(40)}pt; font-weight: 300; color: {t.accent_dark}; }}
+QLabel#bigResult {{ font-size: {pt(30)}pt; font-weight: 600; }}
+QLabel#question {{ font-size: {pt(20)}pt; font-weight: 600; }}
+QLabel#anchor {{ color: {t.muted}; font-size: {pt(12)}pt; }}
+QLabel#where {{ font-size: {pt(13)}pt; }}
+QLabel#evidence {{ color: {t.muted}; font-size: {pt(11)}pt; font-style: italic; }}
+QLabel#detailHeading {{ font-size: {pt(12)}pt; font-weight: 600; color: {t.accent_dark}; }}
+QLabel#detail {{ font-size: {pt(12)}pt; }}
+QLabel#citation {{ color: {t.muted}; font-size: {pt(10)}pt; }}
+QLabel#diagramCaption {{ color: {t.muted}; font-size: {pt(11)}pt; }}
 QLabel#notice {{
-    background: {NOTICE}; border: 1px solid {NOTICE_LINE}; border-radius: 8px;
-    padding: 10px 14px; font-size: 12pt;
+    background: {t.notice}; border: {b}px solid {t.notice_line}; border-radius: 8px;
+    padding: 10px 14px; font-size: {pt(12)}pt;
 }}
-QFrame#card {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 14px; }}
-QFrame#doNow {{ background: {ACCENT_SOFT}; border-radius: 14px; }}
+QFrame#card {{ background: {t.card}; border: {b}px solid {t.line}; border-radius: 14px; }}
+QFrame#doNow {{ background: {t.accent_soft}; border: {b}px solid {t.panel_line};
+    border-radius: 14px; }}
 QPushButton {{
-    background: {CARD}; border: 1px solid {LINE}; border-radius: 10px;
-    padding: 10px 18px; font-size: 13pt; min-height: 28px;
+    background: {t.card}; border: {b}px solid {t.line}; border-radius: 10px;
+    padding: 10px 18px; font-size: {pt(13)}pt; min-height: 28px;
 }}
-QPushButton:hover {{ border-color: {ACCENT}; }}
-QPushButton:focus {{ border: 3px solid {FOCUS_RING}; }}
-QPushButton:disabled {{ color: #8A929A; background: #EEEAE3; }}
+QPushButton:hover {{ border-color: {t.accent}; }}
+QPushButton:focus {{ border: 3px solid {t.focus_ring}; }}
+QPushButton:disabled {{ color: {t.disabled_ink}; background: {t.disabled}; }}
 QPushButton#primary {{
-    background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK}; font-weight: 600;
+    background: {t.accent}; color: {t.on_accent}; border: {b}px solid
+    {t.accent_dark}; font-weight: 600;
 }}
-QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
-QPushButton#primary:focus {{ border: 3px solid {FOCUS_RING}; }}
-QPushButton#primary:disabled {{ background: #9DB7B8; color: #F4F7F7; }}
-QPushButton#link {{ background: transparent; border: none; color: {ACCENT_DARK};
+QPushButton#primary:hover {{ background: {t.accent_dark}; }}
+QPushButton#primary:focus {{ border: 3px solid {t.focus_ring}; }}
+QPushButton#primary:disabled {{ background: {t.primary_disabled};
+    color: {t.primary_disabled_ink}; }}
+QPushButton#link {{ background: transparent; border: none; color: {t.accent_dark};
     text-decoration: underline; }}
-QPushButton#link:focus {{ border: 3px solid {FOCUS_RING}; }}
-QPushButton#nav {{ background: transparent; border: 1px solid transparent; }}
-QPushButton#nav:checked {{ background: {ACCENT_SOFT}; border-color: {ACCENT}; }}
-QPushButton#filter {{ border-radius: 18px; padding: 6px 16px; font-size: 12pt; }}
-QPushButton#filter:checked {{ background: {ACCENT}; color: white; border-color: {ACCENT_DARK}; }}
-QPushButton#filter:focus {{ border: 3px solid {FOCUS_RING}; }}
+QPushButton#link:focus {{ border: 3px solid {t.focus_ring}; }}
+QPushButton#nav {{ background: transparent; border: {b}px solid transparent; }}
+QPushButton#nav:checked {{ background: {t.accent_soft}; border-color: {t.accent}; }}
+QPushButton#filter {{ border-radius: 18px; padding: 6px 16px; font-size: {pt(12)}pt; }}
+QPushButton#filter:checked {{ background: {t.accent}; color: {t.on_accent};
+    border-color: {t.accent_dark}; }}
+QPushButton#filter:focus {{ border: 3px solid {t.focus_ring}; }}
 QPushButton#scaleButton {{
-    font-size: 18pt; font-weight: 600; min-width: 52px; min-height: 52px; padding: 4px;
+    font-size: {pt(18)}pt; font-weight: 600; min-width: 52px; min-height: 52px; padding: 4px;
     border-radius: 12px;
 }}
 QPushButton#scaleButton:checked {{
-    background: {ACCENT}; color: white; border: 2px solid {ACCENT_DARK};
+    background: {t.accent}; color: {t.on_accent}; border: 2px solid {t.accent_dark};
 }}
 QProgressBar {{
-    background: {LINE}; border: none; border-radius: 5px; height: 10px; text-align: center;
+    background: {t.line}; border: none; border-radius: 5px; height: 10px; text-align: center;
 }}
-QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
-QSlider::groove:horizontal {{ height: 8px; background: {LINE}; border-radius: 4px; }}
-QSlider::sub-page:horizontal {{ background: {ACCENT}; border-radius: 4px; }}
+QProgressBar::chunk {{ background: {t.accent}; border-radius: 5px; }}
+QSlider::groove:horizontal {{ height: 8px; background: {t.line}; border-radius: 4px; }}
+QSlider::sub-page:horizontal {{ background: {t.accent}; border-radius: 4px; }}
 QSlider::handle:horizontal {{
-    background: white; border: 2px solid {ACCENT}; width: 22px; margin: -9px 0;
+    background: {t.card}; border: 2px solid {t.accent}; width: 22px; margin: -9px 0;
     border-radius: 11px;
 }}
 QSlider {{ border: 2px solid transparent; border-radius: 8px; padding: 0 4px; }}
-QSlider:focus {{ border: 2px solid {FOCUS_RING}; }}
-QTableWidget {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 10px;
-    gridline-color: {LINE}; font-size: 12pt; }}
+QSlider:focus {{ border: 2px solid {t.focus_ring}; }}
+QTableWidget {{ background: {t.card}; border: {b}px solid {t.line}; border-radius: 10px;
+    gridline-color: {t.line}; font-size: {pt(12)}pt; }}
 QTableWidget::item {{ padding: 6px 10px; }}
-QHeaderView::section {{ background: {PAGE}; border: none; border-bottom: 1px solid {LINE};
+QHeaderView::section {{ background: {t.page}; border: none; border-bottom: 1px solid {t.line};
     padding: 8px; font-weight: 600; }}
+QWidget#ratingScale {{ border: 3px solid transparent; border-radius: 14px; }}
+QWidget#ratingScale:focus {{ border: 3px solid {t.focus_ring}; }}
+QCheckBox, QRadioButton {{ font-size: {pt(13)}pt; spacing: 12px; min-height: 44px;
+    padding: 0 6px; border: 3px solid transparent; border-radius: 8px; }}
+QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {t.focus_ring}; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 26px; height: 26px; }}
+QTableWidget:focus {{ border: 3px solid {t.focus_ring}; }}
+QListWidget {{ background: {t.card}; border: {b}px solid {t.line};
+    border-radius: 10px; font-size: {pt(14)}pt; }}
+QListWidget::item {{ padding: 8px 10px; }}
+QListWidget::item:selected {{ background: {t.accent_soft}; color: {t.ink};
+    border: 2px solid {t.accent}; }}
+QListWidget:focus {{ border: 3px solid {t.focus_ring}; }}
 QScrollArea {{ border: none; background: transparent; }}
 """
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, theme: Theme = STANDARD, scale: float = 1.0) -> None:
+    global _current
+    _current = theme
     font = QFont(app.font())
-    font.setPointSize(BASE_POINT_SIZE)
+    font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(stylesheet(theme, scale))

@@ -41,16 +41,17 @@ class BreathPacer(QWidget):
             self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        theme = style.current_theme()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         centre = QPointF(self.width() / 2, self.height() / 2)
         full = min(self.width(), self.height()) / 2 - 6
-        painter.setPen(QPen(QColor(style.ACCENT), 3, Qt.PenStyle.DotLine))
+        painter.setPen(QPen(QColor(theme.accent), 3, Qt.PenStyle.DotLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, full, full)
         radius = full * (SMALLEST + (1 - SMALLEST) * self._size)
-        painter.setPen(QPen(QColor(style.ACCENT_DARK), 2))
-        painter.setBrush(QColor(style.ACCENT))
+        painter.setPen(QPen(QColor(theme.accent_dark), 2))
+        painter.setBrush(QColor(theme.accent))
         painter.setOpacity(0.35 + 0.4 * self._size)
         painter.drawEllipse(centre, radius, radius)
         painter.end()

@@ -1,0 +1,669 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name></name>
+    <message>
+        <source>Your saved data could not be read, so a new file was started. The old file was kept, not deleted: %1</source>
+        <translation>No se pudieron leer tus datos guardados, así que se creó un archivo nuevo. El archivo anterior se conservó, no se borró: %1</translation>
+    </message>
+    <message>
+        <source>Some sessions could not be loaded and are not shown: %1</source>
+        <translation>Algunas sesiones no se pudieron cargar y no aparecen: %1</translation>
+    </message>
+    <message>
+        <source>No sound device could be opened, so sessions will run silently with the words on screen.</source>
+        <translation>No se pudo abrir ningún dispositivo de sonido, así que las sesiones serán en silencio, con las palabras en la pantalla.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+    <message>
+        <source>Selfcare met a problem it did not expect. Any ratings you already gave are saved. You can carry on, or close and reopen the app.</source>
+        <translation>Selfcare tuvo un problema inesperado. Las calificaciones que ya diste están guardadas. Puedes continuar, o cerrar y volver a abrir la aplicación.</translation>
+    </message>
+    <message>
+        <source>Details for whoever helps you: %1</source>
+        <translation>Detalles para quien te ayude: %1</translation>
+    </message>
+    <message>
+        <source>Guided imagery</source>
+        <translation>Imaginación guiada</translation>
+    </message>
+    <message>
+        <source>Muscle relaxation</source>
+        <translation>Relajación muscular</translation>
+    </message>
+    <message>
+        <source>Self-acupressure</source>
+        <translation>Autoacupresión</translation>
+    </message>
+    <message>
+        <source>Breathing</source>
+        <translation>Respiración</translation>
+    </message>
+    <message>
+        <source>Whole body</source>
+        <translation>Todo el cuerpo</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Cara</translation>
+    </message>
+    <message>
+        <source>Forehead</source>
+        <translation>Frente</translation>
+    </message>
+    <message>
+        <source>Eyes</source>
+        <translation>Ojos</translation>
+    </message>
+    <message>
+        <source>Jaw</source>
+        <translation>Mandíbula</translation>
+    </message>
+    <message>
+        <source>Neck</source>
+        <translation>Cuello</translation>
+    </message>
+    <message>
+        <source>Shoulders and upper back</source>
+        <translation>Hombros y parte alta de la espalda</translation>
+    </message>
+    <message>
+        <source>Chest</source>
+        <translation>Pecho</translation>
+    </message>
+    <message>
+        <source>Upper back</source>
+        <translation>Parte alta de la espalda</translation>
+    </message>
+    <message>
+        <source>Lower back</source>
+        <translation>Parte baja de la espalda</translation>
+    </message>
+    <message>
+        <source>Stomach</source>
+        <translation>Barriga</translation>
+    </message>
+    <message>
+        <source>Both arms and hands</source>
+        <translation>Ambos brazos y manos</translation>
+    </message>
+    <message>
+        <source>Both hands</source>
+        <translation>Ambas manos</translation>
+    </message>
+    <message>
+        <source>Both legs and feet</source>
+        <translation>Ambas piernas y pies</translation>
+    </message>
+    <message>
+        <source>Both feet</source>
+        <translation>Ambos pies</translation>
+    </message>
+    <message>
+        <source>Right hand</source>
+        <translation>Mano derecha</translation>
+    </message>
+    <message>
+        <source>Left hand</source>
+        <translation>Mano izquierda</translation>
+    </message>
+    <message>
+        <source>Right forearm</source>
+        <translation>Antebrazo derecho</translation>
+    </message>
+    <message>
+        <source>Left forearm</source>
+        <translation>Antebrazo izquierdo</translation>
+    </message>
+    <message>
+        <source>Right upper arm</source>
+        <translation>Parte de arriba del brazo derecho</translation>
+    </message>
+    <message>
+        <source>Left upper arm</source>
+        <translation>Parte de arriba del brazo izquierdo</translation>
+    </message>
+    <message>
+        <source>Right thigh</source>
+        <translation>Muslo derecho</translation>
+    </message>
+    <message>
+        <source>Left thigh</source>
+        <translation>Muslo izquierdo</translation>
+    </message>
+    <message>
+        <source>Right calf</source>
+        <translation>Pantorrilla derecha</translation>
+    </message>
+    <message>
+        <source>Left calf</source>
+        <translation>Pantorrilla izquierda</translation>
+    </message>
+    <message>
+        <source>Right foot</source>
+        <translation>Pie derecho</translation>
+    </message>
+    <message>
+        <source>Left foot</source>
+        <translation>Pie izquierdo</translation>
+    </message>
+    <message>
+        <source>Breath</source>
+        <translation>Respiración</translation>
+    </message>
+    <message>
+        <source>Chest, shoulders and upper back</source>
+        <translation>Pecho, hombros y parte alta de la espalda</translation>
+    </message>
+    <message>
+        <source>Chest, shoulders, back and stomach</source>
+        <translation>Pecho, hombros, espalda y barriga</translation>
+    </message>
+    <message>
+        <source>Face and neck</source>
+        <translation>Cara y cuello</translation>
+    </message>
+    <message>
+        <source>Breathe in</source>
+        <translation>Inhala</translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation>Exhala</translation>
+    </message>
+    <message>
+        <source>Right arm and hand</source>
+        <translation>Brazo y mano derechos</translation>
+    </message>
+    <message>
+        <source>Left arm and hand</source>
+        <translation>Brazo y mano izquierdos</translation>
+    </message>
+    <message>
+        <source>Right leg and foot</source>
+        <translation>Pierna y pie derechos</translation>
+    </message>
+    <message>
+        <source>Left leg and foot</source>
+        <translation>Pierna y pie izquierdos</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n min</source>
+        <translation>
+            <numerusform>Unos %n min</numerusform>
+            <numerusform>Unos %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SIO–ASCO pain guideline (2022) does not cover nausea. In one trial of women having chemotherapy (Dibble 2007), pressing PC6 eased delayed nausea; the evidence is limited.</source>
+        <translation>La guía SIO–ASCO sobre el dolor (2022) no trata las náuseas. En un estudio con mujeres que recibían quimioterapia (Dibble 2007), presionar PC6 alivió las náuseas tardías; la evidencia es limitada.</translation>
+    </message>
+    <message>
+        <source>Not the subject of a guideline recommendation for pain; offered here for relaxation.</source>
+        <translation>No es objeto de una recomendación de la guía sobre el dolor; se ofrece aquí para la relajación.</translation>
+    </message>
+    <message>
+        <source>pain during medical procedures</source>
+        <translation>el dolor durante procedimientos médicos</translation>
+    </message>
+    <message>
+        <source>cancer or muscle and joint pain</source>
+        <translation>el dolor por cáncer o el dolor de músculos y articulaciones</translation>
+    </message>
+    <message>
+        <source>acupressure or reflexology</source>
+        <translation>acupresión o reflexología</translation>
+    </message>
+    <message>
+        <source>guided imagery with muscle relaxation</source>
+        <translation>imaginación guiada con relajación muscular</translation>
+    </message>
+    <message>
+        <source>hypnosis</source>
+        <translation>hipnosis</translation>
+    </message>
+    <message>
+        <source>SIO–ASCO guideline (2022), recommendation %1: %2 may be offered for %3</source>
+        <translation>Guía SIO–ASCO (2022), recomendación %1: se puede ofrecer %2 para %3</translation>
+    </message>
+    <message>
+        <source>(intermediate evidence, moderate strength).</source>
+        <translation>(evidencia intermedia, recomendación moderada).</translation>
+    </message>
+    <message>
+        <source>the evidence is limited.</source>
+        <translation>la evidencia es limitada.</translation>
+    </message>
+    <message>
+        <source>For the hour before a medical procedure such as a biopsy or a scan, or while you wait. It goes alongside the care your team gives, never instead of it.</source>
+        <translation>Para la hora antes de un procedimiento médico, como una biopsia o un estudio de imagen, o mientras esperas. Acompaña la atención que te da tu equipo de salud; nunca la reemplaza.</translation>
+    </message>
+    <message>
+        <source>For anyone who can rest and listen, sitting or lying in bed, with eyes open or closed. No movement is needed.</source>
+        <translation>Para cualquier persona que pueda descansar y escuchar, sentada o acostada en la cama, con los ojos abiertos o cerrados. No hace falta moverse.</translation>
+    </message>
+    <message>
+        <source>For tension, stress and trouble resting, sitting or lying down. Light effort only; areas that hurt are relaxed, not tensed.</source>
+        <translation>Para la tensión, el estrés y la dificultad para descansar, en una silla o en la cama. Solo un esfuerzo ligero; las zonas que duelen se relajan, no se tensan.</translation>
+    </message>
+    <message>
+        <source>For adults who can press comfortably with their own fingers, sitting or lying down. Firm but never painful.</source>
+        <translation>Para personas adultas que puedan presionar con comodidad con sus propios dedos, sentadas o acostadas. Con firmeza, pero nunca hasta que duela.</translation>
+    </message>
+    <message>
+        <source>For anyone, sitting or lying down. No deep breaths and no holding of the breath.</source>
+        <translation>Para cualquier persona, sentada o acostada. Sin respirar hondo y sin aguantar el aire.</translation>
+    </message>
+    <message>
+        <source>For anyone who can rest and listen.</source>
+        <translation>Para cualquier persona que pueda descansar y escuchar.</translation>
+    </message>
+    <message>
+        <source>Stop if it brings up upsetting feelings or memories, and open your eyes.</source>
+        <translation>Detente si te trae sentimientos o recuerdos que te angustian, y abre los ojos.</translation>
+    </message>
+    <message>
+        <source>Skip any area that hurts, was operated on recently, or has lymphoedema, a clot or a bone metastasis. Stop if you get a cramp or pain. Ask your care team first if you have back problems or high blood pressure.</source>
+        <translation>Sáltate cualquier zona que te duela, donde te hayan operado hace poco, o que tenga linfedema, un coágulo o una metástasis ósea. Detente si te da un calambre o sientes dolor. Pregunta primero a tu equipo de salud si tienes problemas de espalda o presión alta.</translation>
+    </message>
+    <message>
+        <source>Not on broken or swollen skin, a drip, line or port, a limb with lymphoedema or a clot, or a tumour or bone metastasis; some points are not for pregnancy. Light pressure only with low platelets or blood thinners. Stop if it hurts or bruises.</source>
+        <translation>No presiones sobre piel con heridas o hinchazón, ni donde tengas un suero, catéter o puerto, ni en un brazo o una pierna con linfedema o un coágulo, ni sobre un tumor o una metástasis ósea; algunos puntos no son para el embarazo. Si tienes las plaquetas bajas o tomas anticoagulantes, presiona solo con suavidad. Detente si duele o te salen moretones.</translation>
+    </message>
+    <message>
+        <source>If you feel dizzy, light-headed or short of breath, go back to breathing normally.</source>
+        <translation>Si sientes mareo, la cabeza liviana o falta de aire, vuelve a respirar como siempre.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t listen while driving. Tell the team doing the procedure that you are using it; you can still ask them for pain relief at any time.</source>
+        <translation>No lo escuches mientras manejas. Dile al equipo que te hace el procedimiento que lo estás usando; igual puedes pedirles algo para el dolor en cualquier momento.</translation>
+    </message>
+    <message>
+        <source>Call your care team about new, worse or uncontrolled pain. In an emergency, call your local emergency number.</source>
+        <translation>Llama a tu equipo de salud si tienes un dolor nuevo, más fuerte o que no se controla. En una emergencia, llama al número de emergencias de tu zona.</translation>
+    </message>
+    <message>
+        <source>%1 (not in pregnancy)</source>
+        <translation>%1 (no durante el embarazo)</translation>
+    </message>
+</context>
+<context>
+    <name>BreathPacer</name>
+    <message>
+        <source>Breathing guide</source>
+        <translation>Guía de respiración</translation>
+    </message>
+</context>
+<context>
+    <name>FocusDiagram</name>
+    <message>
+        <source>Diagram: %1</source>
+        <translation>Diagrama: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>My sessions</source>
+        <translation>Mis sesiones</translation>
+    </message>
+    <message>
+        <source>Every session you have done, newest first. A dash means a rating was skipped.</source>
+        <translation>Todas las sesiones que has hecho, de la más reciente a la más antigua. Un guion significa que se omitió una calificación.</translation>
+    </message>
+    <message>
+        <source>No sessions yet. When you finish one, it appears here.</source>
+        <translation>Todavía no hay sesiones. Cuando termines una, aparecerá aquí.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>How far</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Pain before</source>
+        <translation>Dolor antes</translation>
+    </message>
+    <message>
+        <source>Pain after</source>
+        <translation>Dolor después</translation>
+    </message>
+    <message>
+        <source>Session history</source>
+        <translation>Historial de sesiones</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1 of %2</source>
+        <translation>Se detuvo en el paso %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <source>Choose a session</source>
+        <translation>Elige una sesión</translation>
+    </message>
+    <message>
+        <source>Find a comfortable position, sitting or lying down. Each session asks how much pain you have before and after, so you can see what helps you. These sessions add to your care; they do not replace it.</source>
+        <translation>Busca una posición cómoda, en una silla o en la cama. Cada sesión te pregunta cuánto dolor tienes antes y después, para que puedas ver qué te ayuda. Estas sesiones se suman a tu atención médica; no la reemplazan.</translation>
+    </message>
+    <message>
+        <source>Loading sessions…</source>
+        <translation>Cargando sesiones…</translation>
+    </message>
+    <message>
+        <source>No sessions could be loaded.</source>
+        <translation>No se pudo cargar ninguna sesión.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Show only these sessions</source>
+        <translation>Mostrar solo estas sesiones</translation>
+    </message>
+    <message>
+        <source>Show every session</source>
+        <translation>Mostrar todas las sesiones</translation>
+    </message>
+    <message>
+        <source>Who it is for, and when to stop</source>
+        <translation>Para quién es y cuándo parar</translation>
+    </message>
+    <message>
+        <source>Show or hide safety notes for %1</source>
+        <translation>Mostrar u ocultar las notas de seguridad de %1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>Empezar %1</translation>
+    </message>
+    <message>
+        <source>Who it is for</source>
+        <translation>Para quién es</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>When to stop and call your care team</source>
+        <translation>Cuándo parar y llamar a tu equipo de salud</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Fuente: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>My history</source>
+        <translation>Mi historial</translation>
+    </message>
+    <message>
+        <source>Selfcare cannot keep your records right now, so sessions are not available. Please ask whoever looks after this computer to check the data folder. Details: %1</source>
+        <translation>Selfcare no puede guardar tus registros en este momento, así que las sesiones no están disponibles. Pídele a quien se encarga de esta computadora que revise la carpeta de datos. Detalles: %1</translation>
+    </message>
+    <message>
+        <source>Sessions are not available.</source>
+        <translation>Las sesiones no están disponibles.</translation>
+    </message>
+    <message>
+        <source>This session could not be opened: %1</source>
+        <translation>No se pudo abrir esta sesión: %1</translation>
+    </message>
+    <message>
+        <source>No sound is playing: %1. The session runs silently; follow the words on screen.</source>
+        <translation>No se está reproduciendo ningún sonido: %1. La sesión continúa en silencio; sigue las palabras en la pantalla.</translation>
+    </message>
+    <message>
+        <source>Your progress could not be saved just now (%1). The session goes on; the ratings you gave before it started are safe.</source>
+        <translation>No se pudo guardar tu progreso en este momento (%1). La sesión continúa; las calificaciones que diste antes de empezar están a salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPage</name>
+    <message>
+        <source>Words being spoken</source>
+        <translation>Lo que se está diciendo</translation>
+    </message>
+    <message>
+        <source>What to do now</source>
+        <translation>Qué hacer ahora</translation>
+    </message>
+    <message>
+        <source>Seconds left to hold</source>
+        <translation>Segundos que quedan por mantener</translation>
+    </message>
+    <message>
+        <source>Where to find the point</source>
+        <translation>Dónde encontrar el punto</translation>
+    </message>
+    <message>
+        <source>Session progress</source>
+        <translation>Progreso de la sesión</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Pause or resume (Space)</source>
+        <translation>Pausar o continuar (Espacio)</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Terminar sesión</translation>
+    </message>
+    <message>
+        <source>End now and rate your pain</source>
+        <translation>Terminar ahora y calificar tu dolor</translation>
+    </message>
+    <message>
+        <source>Voice volume</source>
+        <translation>Volumen de la voz</translation>
+    </message>
+    <message>
+        <source>Background volume</source>
+        <translation>Volumen del sonido de fondo</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voz</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Fondo</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+    <message>
+        <source>Follow the circle: breathe in as it grows, and out as it gets smaller.</source>
+        <translation>Sigue el círculo: inhala mientras crece y exhala mientras se hace más pequeño.</translation>
+    </message>
+    <message>
+        <source>Keep pressing in small, slow circles — firm, never painful</source>
+        <translation>Sigue presionando en círculos pequeños y lentos — con firmeza, nunca hasta que duela</translation>
+    </message>
+    <message>
+        <source>Hold gently — never to the point of pain</source>
+        <translation>Mantén con suavidad — nunca hasta que duela</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Escucha</translation>
+    </message>
+    <message>
+        <source>Rest and breathe easily</source>
+        <translation>Descansa y respira con calma</translation>
+    </message>
+    <message>
+        <source>The session has ended</source>
+        <translation>La sesión terminó</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPage</name>
+    <message>
+        <source>Choose the number that fits best. There is no right answer.</source>
+        <translation>Elige el número que mejor se ajuste. No hay una respuesta correcta.</translation>
+    </message>
+    <message>
+        <source>Skip this question</source>
+        <translation>Omitir esta pregunta</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Antes: %1</translation>
+    </message>
+    <message>
+        <source>How much pain do you have right now?</source>
+        <translation>¿Cuánto dolor tienes en este momento?</translation>
+    </message>
+    <message>
+        <source>Start the session</source>
+        <translation>Empezar la sesión</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>Después: %1</translation>
+    </message>
+    <message>
+        <source>And now, how much pain do you have?</source>
+        <translation>Y ahora, ¿cuánto dolor tienes?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScale</name>
+    <message>
+        <source>0 = No pain</source>
+        <translation>0 = Sin dolor</translation>
+    </message>
+    <message>
+        <source>10 = Worst pain you can imagine</source>
+        <translation>10 = El peor dolor que puedas imaginar</translation>
+    </message>
+    <message>
+        <source>Pain rating from 0 to 10</source>
+        <translation>Calificación del dolor de 0 a 10</translation>
+    </message>
+    <message>
+        <source>0 means no pain, 10 means the worst pain you can imagine. Use the arrow keys or type a number, then press Enter.</source>
+        <translation>0 significa sin dolor, 10 significa el peor dolor que puedas imaginar. Usa las teclas de flecha o escribe un número, y luego presiona Enter.</translation>
+    </message>
+    <message>
+        <source>0, no pain</source>
+        <translation>0, sin dolor</translation>
+    </message>
+    <message>
+        <source>10, worst pain you can imagine</source>
+        <translation>10, el peor dolor que puedas imaginar</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>If your pain is new, much worse, or not controlled by your usual treatment, contact your care team.</source>
+        <translation>Si tu dolor es nuevo, mucho más fuerte o no se controla con tu tratamiento habitual, comunícate con tu equipo de salud.</translation>
+    </message>
+    <message>
+        <source>See my history</source>
+        <translation>Ver mi historial</translation>
+    </message>
+    <message>
+        <source>Back to sessions</source>
+        <translation>Volver a las sesiones</translation>
+    </message>
+    <message>
+        <source>Well done</source>
+        <translation>Bien hecho</translation>
+    </message>
+    <message>
+        <source>Session ended early</source>
+        <translation>La sesión terminó antes de tiempo</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>sin responder</translation>
+    </message>
+    <message>
+        <source>Pain before %1 → after %2</source>
+        <translation>Dolor antes: %1 → después: %2</translation>
+    </message>
+    <message>
+        <source>Thank you. Your session has been saved.</source>
+        <translation>Gracias. Tu sesión se guardó.</translation>
+    </message>
+    <message>
+        <source>That is a noticeable drop. One session is a snapshot; your history shows the pattern over time.</source>
+        <translation>Es una disminución notable. Una sola sesión es como una foto de un momento; tu historial muestra la tendencia a lo largo del tiempo.</translation>
+    </message>
+    <message>
+        <source>A small drop. Changes from one session vary; your history shows the pattern over time.</source>
+        <translation>Una disminución pequeña. Los cambios varían de una sesión a otra; tu historial muestra la tendencia a lo largo del tiempo.</translation>
+    </message>
+    <message>
+        <source>About the same as before. That is common; some sessions help more on other days.</source>
+        <translation>Más o menos igual que antes. Es algo común; algunas sesiones ayudan más en otros días.</translation>
+    </message>
+    <message>
+        <source>Your pain is higher than before. Rest, and if it keeps rising, contact your care team.</source>
+        <translation>Tu dolor es mayor que antes. Descansa y, si sigue aumentando, comunícate con tu equipo de salud.</translation>
+    </message>
+</context>
+</TS>
