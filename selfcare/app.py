@@ -19,12 +19,15 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from selfcare import APP_ID, APP_NAME, __version__
+from selfcare.ui import i18n
 from selfcare.ui.errors import ErrorReporter
-from selfcare.ui.main_window import MainWindow
+from selfcare.ui.main_window import Display, MainWindow
 from selfcare.ui.style import apply_style
 
 if TYPE_CHECKING:
-    pass
+    from pathlib import Path
+
+    from selfcare.settings import Settings
 
 log = logging.getLogger(__name__)
 STARTED = time.perf_counter()
@@ -66,12 +69,15 @@ def start_window(data_dir: str | None = None, session: str | None = None,
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    apply_style(app)
-    window = MainWindow()
+    folder, settings = read_settings(data_dir)
+    i18n.install_language(settings.choice("language") or i18n.system_language())
+    display = Display.from_settings(settings)
+    apply_style(app, display.theme, display.text_scale)
+    window = MainWindow(display)
     reporter = ErrorReporter(window, None,
                              dialogs=not os.environ.get("SELFCARE_NO_ERROR_DIALOGS"))
     reporter.install()
-    painted = _FirstPaint(lambda: load_into(window, reporter, data_dir, session, lang))
+    painted = _FirstPaint(lambda: load_into(window, reporter, folder, settings, session, lang))
     window.installEventFilter(painted)
     window.painted_filter = painted  # kept alive as long as the window
     window.show()
@@ -79,22 +85,30 @@ def start_window(data_dir: str | None = None, session: str | None = None,
     return app, window
 
 
-def load_into(window: MainWindow, reporter: ErrorReporter, data_dir: str | None,
-              session: str | None, lang: str | None) -> None:
-    """The slow part of start-up, after the window is on screen: logs, store, sound."""
+def read_settings(data_dir: str | None) -> tuple[Path, Settings]:
+    """The data folder and the person's settings: language, text size and contrast must
+    be right in the very first frame (a small JSON file, read before the window)."""
     from pathlib import Path
 
     from selfcare import paths
+    from selfcare.settings import Settings
+
+    folder = Path(data_dir) if data_dir else paths.default_data_dir()
+    return folder, Settings(folder)
+
+
+def load_into(window: MainWindow, reporter: ErrorReporter, folder: Path, settings: Settings,
+              session: str | None, lang: str | None) -> None:
+    """The slow part of start-up, after the window is on screen: logs, store, sound."""
     from selfcare.core.ports import StoreUnavailable
     from selfcare.logs import setup_logging
     from selfcare.services import load_services  # sqlite-utils, msgspec, numpy, pygame
 
-    folder = Path(data_dir) if data_dir else paths.default_data_dir()
     reporter.log_file = setup_logging(folder)
     log.info("Selfcare %s; data in %s; first paint after %.0f ms", __version__, folder,
              (time.perf_counter() - STARTED) * 1000)
     try:
-        services = load_services(window, folder)
+        services = load_services(window, folder, settings)
     except StoreUnavailable as exc:
         log.error("cannot open the record file: %s", exc)
         window.cannot_record(str(exc))

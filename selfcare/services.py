@@ -11,14 +11,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from selfcare.audio.output import open_output
+from selfcare.audio.output import OutputStream, open_output
 from selfcare.core.clock import SystemClock
 from selfcare.core.evidence import card_for
 from selfcare.core.points import pressed_points
 from selfcare.core.problems import errors_in
+from selfcare.core.scripts import SessionScript
 from selfcare.core.timeline import SAMPLE_RATE
-from selfcare.library import load_library
-from selfcare.session_setup import build_timeline, open_store
+from selfcare.library import Library, load_library
+from selfcare.session_setup import OpenedStore, build_timeline, open_store
 from selfcare.settings import Settings
 from selfcare.ui.i18n import tr
 from selfcare.ui.main_window import Services, session_language
@@ -29,14 +30,10 @@ from selfcare.ui.session_controller import SessionController
 log = logging.getLogger(__name__)
 
 
-def load_services(parent: QWidget, data_dir: Path) -> Services:
-    clock = SystemClock()
-    opened = open_store(data_dir, clock)
-    log.info("database open: %s", opened.path)
-    library = load_library()
-    log.info("%d session(s) loaded, %d problem(s)", len(library.scripts), len(library.problems))
+def library_entries(scripts: list[SessionScript]) -> list[SessionEntry]:
+    """The library's cards in the current interface language, shortest first by kind."""
     entries: list[SessionEntry] = []
-    for script in library.sorted_scripts():
+    for script in scripts:
         lang = session_language(script)
         card = card_for(script.kind, script.tags)
         entries.append(SessionEntry(
@@ -44,22 +41,39 @@ def load_services(parent: QWidget, data_dir: Path) -> Services:
             build_timeline(script, lang).duration, lang, evidence_text(card), card.citation,
             who_it_is_for(script.kind, card.modality), when_to_stop(script.kind, card.modality),
             points_text(pressed_points(step.focus for step in script.steps))))
-    kinds = [script.kind for script in library.sorted_scripts()]
-    entries.sort(key=lambda entry: (kinds.index(entry.kind), entry.seconds))  # shortest first
+    kinds = [script.kind for script in scripts]
+    entries.sort(key=lambda entry: (kinds.index(entry.kind), entry.seconds))
+    return entries
+
+
+def load_services(parent: QWidget, data_dir: Path, settings: Settings | None = None) -> Services:
+    clock = SystemClock()
+    opened = open_store(data_dir, clock)
+    log.info("database open: %s", opened.path)
+    library = load_library()
+    log.info("%d session(s) loaded, %d problem(s)", len(library.scripts), len(library.problems))
+    ordered = library.sorted_scripts()
     output = open_output(clock, SAMPLE_RATE)
     log.info("sound: %s", output.silent_reason or "device open")
-    settings = Settings(data_dir)
+    settings = settings or Settings(data_dir)
     controller = SessionController(opened.store, output, clock, settings, parent)
+    return Services(controller, opened, output, library.scripts,
+                    lambda: library_entries(ordered), settings,
+                    lambda: start_notices(opened, library, output))
+
+
+def start_notices(opened: OpenedStore, library: Library, output: OutputStream) -> list[str]:
+    """What the person should know before choosing a session, in the current language."""
     notices = []
     if opened.moved_aside is not None:
         notices.append(tr("Your saved data could not be read, so a new file was started. "
-                           "The old file was kept, not deleted: %1").replace(
-                               "%1", str(opened.moved_aside)))
+                          "The old file was kept, not deleted: %1").replace(
+                              "%1", str(opened.moved_aside)))
     broken = sorted({p.file for p in errors_in(library.problems)})
     if broken:
         notices.append(tr("Some sessions could not be loaded and are not shown: %1").replace(
             "%1", ", ".join(Path(name).name for name in broken)))
     if output.silent_reason:
         notices.append(tr("No sound device could be opened, so sessions will run silently "
-                           "with the words on screen."))
-    return Services(controller, opened, output, library.scripts, entries, notices)
+                          "with the words on screen."))
+    return notices

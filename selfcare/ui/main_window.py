@@ -7,22 +7,33 @@ the first frame is painted), so the person sees the app at once.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum, auto
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from selfcare import APP_NAME
-from selfcare.ui.pages.common import button, label
+from selfcare.ui import i18n, style
+from selfcare.ui.pages.common import EnterClicks, button, label
 from selfcare.ui.pages.library_page import LibraryPage, SessionEntry
 
 if TYPE_CHECKING:
     from selfcare.audio.output import OutputStream
+    from selfcare.core.player_view import PlayerView
     from selfcare.core.scripts import SessionScript
     from selfcare.session_setup import OpenedStore
+    from selfcare.settings import Settings
     from selfcare.ui.session_controller import SessionController
 
 log = logging.getLogger(__name__)
@@ -30,18 +41,42 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Services:
-    """What the window needs once loaded; built by the composition root."""
+    """What the window needs once loaded; built by the composition root.
+
+    `entries` makes the library's cards in the current interface language, so a
+    change of language can make them again.
+    """
 
     controller: SessionController
     opened: OpenedStore
     output: OutputStream
     scripts: dict[str, SessionScript]
-    entries: list[SessionEntry]
-    notices: list[str] = field(default_factory=list)
+    entries: Callable[[], list[SessionEntry]]
+    settings: Settings
+    notices: Callable[[], list[str]] = list
 
     def close(self) -> None:
         self.output.close()
         self.opened.close()
+
+
+@dataclass(frozen=True)
+class Display:
+    """How the interface looks and moves; read from the settings before the first paint."""
+
+    text_scale: float = 1.0
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    captions: bool = True
+
+    @property
+    def theme(self) -> style.Theme:
+        return style.HIGH_CONTRAST if self.high_contrast else style.STANDARD
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Display:
+        return cls(settings.get("text_scale"), settings.flag("high_contrast"),
+                   settings.flag("reduced_motion"), settings.flag("captions"))
 
 
 class Mode(Enum):
@@ -56,16 +91,26 @@ class MainWindow(QMainWindow):
 
     loaded = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, display: Display | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.resize(1040, 760)
         self.setMinimumSize(760, 560)
+        self.display = display or Display()
         self.services: Services | None = None
         self.painted_filter: object | None = None
         self.mode = Mode.BROWSING
         self._script: SessionScript | None = None
         self._lang = "en"
+        self._fallback = False  # the session plays in another language than the interface
+        self._enter_clicks = EnterClicks(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._enter_clicks)
+        self._build_frame()
+
+    def _build_frame(self) -> None:
+        """Top bar, page stack and the library; made again when the language changes."""
         central = QWidget(self)
         central.setObjectName("page")
         outer = QVBoxLayout(central)
@@ -74,8 +119,11 @@ class MainWindow(QMainWindow):
         outer.addWidget(self._top_bar(central))
         self.stack = QStackedWidget(central)
         outer.addWidget(self.stack, 1)
+        old = self.centralWidget()
         self.setCentralWidget(central)
-        self.library = LibraryPage(self)
+        if old is not None:
+            old.deleteLater()
+        self.library = LibraryPage(self.stack)
         self.stack.addWidget(self.library)
         self._show(self.library)
 
@@ -84,13 +132,20 @@ class MainWindow(QMainWindow):
         from selfcare.ui.pages.history_page import HistoryPage
         from selfcare.ui.pages.player_page import PlayerPage
         from selfcare.ui.pages.rating_page import RatingPage
+        from selfcare.ui.pages.settings_page import SettingsPage
         from selfcare.ui.pages.summary_page import SummaryPage
 
-        self.rating = RatingPage(self)
-        self.player = PlayerPage(self)
-        self.summary = SummaryPage(self)
-        self.history = HistoryPage(self)
-        for page in (self.rating, self.player, self.summary, self.history):
+        assert self.services is not None
+        shown = self.display
+        self.rating = RatingPage(self.stack)
+        self.player = PlayerPage(self.stack)
+        self.player.set_display(reduced_motion=shown.reduced_motion, captions=shown.captions)
+        self.summary = SummaryPage(self.stack)
+        self.history = HistoryPage(self.stack)
+        self.settings_page = SettingsPage(
+            i18n.current_language(), shown.text_scale, shown.high_contrast,
+            shown.reduced_motion, shown.captions, self.stack)
+        for page in (self.rating, self.player, self.summary, self.history, self.settings_page):
             self.stack.addWidget(page)
         self._connect_pages()
 
@@ -103,11 +158,14 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
         self.nav_sessions = button(self.tr("Sessions"), bar, name="nav")
         self.nav_history = button(self.tr("My history"), bar, name="nav")
-        for nav in (self.nav_sessions, self.nav_history):
+        self.nav_settings = button(self.tr("Settings"), bar, name="nav",
+                                   description=self.tr("Language, text size, contrast"))
+        for nav in (self.nav_sessions, self.nav_history, self.nav_settings):
             nav.setCheckable(True)
             row.addWidget(nav)
         self.nav_sessions.clicked.connect(lambda: self._show(self.library))
         self.nav_history.clicked.connect(self.show_history)
+        self.nav_settings.clicked.connect(self.show_settings)
         return bar
 
     def _connect_pages(self) -> None:
@@ -116,24 +174,74 @@ class MainWindow(QMainWindow):
         self.rating.back.clicked.connect(self._back_to_library)
         self.summary.done.connect(self._back_to_library)
         self.summary.history_requested.connect(self.show_history)
+        self.settings_page.changed.connect(self.change_setting)
 
     def attach(self, services: Services) -> None:
         """Bring in the loaded services: sessions to list, a controller to play them."""
         self.services = services
         self._build_pages()
         controller = services.controller
+        controller.view_changed.connect(self._show_view)
+        controller.paused_changed.connect(self._set_paused)
+        controller.finished.connect(self._ask_after)
+        controller.store_failed.connect(self._show_store_problem)
+        self._wire_player()
+        self.library.set_entries(services.entries())
+        self.library.show_notice("\n".join(services.notices()))
+
+    def _wire_player(self) -> None:
+        assert self.services is not None
+        controller = self.services.controller
         self.player.pause_toggled.connect(controller.toggle_pause)
         self.player.next_step.connect(controller.next_step)
         self.player.previous_step.connect(controller.previous_step)
         self.player.stop_requested.connect(self._stop_early)
         self.player.volumes_changed.connect(controller.set_volumes)
-        controller.view_changed.connect(self.player.show_view)
-        controller.paused_changed.connect(self.player.set_paused)
-        controller.finished.connect(self._ask_after)
-        controller.store_failed.connect(self._show_store_problem)
         self.player.set_volumes(controller.voice, controller.background)
-        self.library.set_entries(services.entries)
-        self.library.show_notice("\n".join(services.notices))
+
+    def _show_view(self, view: PlayerView) -> None:
+        self.player.show_view(view)
+
+    def _set_paused(self, paused: bool) -> None:
+        self.player.set_paused(paused)
+
+    # -- settings -----------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        if self.services is None or self.mode is not Mode.BROWSING:
+            return
+        self._show(self.settings_page)
+        self.settings_page.focus_first()
+
+    def change_setting(self, name: str, value: object) -> None:
+        """Save one setting and apply it now; the language rebuilds the pages in it."""
+        if self.services is None or self.mode is not Mode.BROWSING:
+            return
+        self.services.settings.set(name, value)  # type: ignore[arg-type]
+        self.display = Display.from_settings(self.services.settings)
+        if name == "language":
+            self.set_language(str(value) or i18n.system_language())
+        elif name in ("text_scale", "high_contrast"):
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                style.apply_style(app, self.display.theme, self.display.text_scale)
+        else:
+            self.player.set_display(reduced_motion=self.display.reduced_motion,
+                                    captions=self.display.captions)
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface and sessions to `lang` without restarting."""
+        if not i18n.install_language(lang):
+            log.warning("interface language %s unavailable", lang)
+        if self.services is None:
+            self._build_frame()
+            return
+        self._build_frame()
+        self._build_pages()
+        self._wire_player()
+        self.library.set_entries(self.services.entries())
+        self.library.show_notice("\n".join(self.services.notices()))
+        self.show_settings()
 
     def cannot_record(self, detail: str) -> None:
         """Without a record file no rating could be kept: say so instead of pretending."""
@@ -150,6 +258,7 @@ class MainWindow(QMainWindow):
             return
         self._script = self.services.scripts[script_id]
         self._lang = session_language(self._script)
+        self._fallback = self._lang != i18n.current_language()
         self.mode = Mode.RATING_BEFORE
         self.rating.ask_before(self._script.title_in(self._lang))
         self._show(self.rating)
@@ -180,14 +289,25 @@ class MainWindow(QMainWindow):
     def _start(self, pre: int | None) -> None:
         assert self.services is not None and self._script is not None
         reason = self.services.controller.start(self._script, self._lang, pre)
-        notice = None
+        notices = []
+        if self._fallback:
+            notices.append(self.tr("This session is not available in your language yet, so "
+                                   "it plays in %1.").replace("%1", i18n.LANGUAGES.get(
+                                       self._lang, self._lang)))
         if reason:
-            notice = self.tr("No sound is playing: %1. The session runs silently; follow "
-                             "the words on screen.").replace("%1", reason)
+            notices.append(self.tr("No sound is playing: %1. The session runs silently; "
+                                   "follow the words on screen.").replace("%1", reason))
+        notice = "\n".join(notices) or None
         self.mode = Mode.PLAYING
         self.player.begin(self._script.title_in(self._lang), notice, self._script.kind,
-                          self._lang)
+                          self._lang, self._transcript())
         self._show(self.player)
+
+    def _transcript(self) -> list[tuple[int, str]]:
+        """Every spoken step's number and words in the session's language."""
+        assert self._script is not None
+        return [(step.number, step.say[self._lang]) for step in self._script.steps
+                if self._lang in step.say]
 
     def _show_store_problem(self, detail: str) -> None:
         self.player.show_notice(self.tr(
@@ -226,10 +346,13 @@ class MainWindow(QMainWindow):
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
         browsing = self.mode is Mode.BROWSING
+        loaded = self.services is not None
         self.nav_sessions.setEnabled(browsing)
-        self.nav_history.setEnabled(browsing and self.services is not None)
+        self.nav_history.setEnabled(browsing and loaded)
+        self.nav_settings.setEnabled(browsing and loaded)
         self.nav_sessions.setChecked(page is self.library)
         self.nav_history.setChecked(page is getattr(self, "history", None))
+        self.nav_settings.setChecked(page is getattr(self, "settings_page", None))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Closing mid-session records it as interrupted; nothing already given is lost."""
@@ -240,6 +363,9 @@ class MainWindow(QMainWindow):
 
 
 def session_language(script: SessionScript) -> str:
-    """The interface language if the script has it, else the script's first language."""
+    """The interface language if the script has it, else English, else its first language."""
     wanted = QLocale().name().split("_")[0]
-    return wanted if wanted in script.languages else script.languages[0]
+    for lang in (wanted, i18n.SOURCE_LANGUAGE):
+        if lang in script.languages:
+            return lang
+    return script.languages[0]

@@ -51,7 +51,7 @@ def test_a_click_chooses_and_announces_the_value(qtbot):
     with qtbot.waitSignal(scale.chosen) as blocker:
         qtbot.mouseClick(scale.button(0), Qt.MouseButton.LeftButton)
     assert blocker.args == [0]
-    assert scale.accessibleName() == "0, no pain"
+    assert scale.accessibleName() == "Pain rating: 0, no pain"
 
 
 def test_every_button_is_a_large_target(qtbot):

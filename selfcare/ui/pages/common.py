@@ -2,19 +2,58 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 PAGE_MARGIN = 36
 MAX_TEXT_WIDTH = 900
 
 
-def page_layout(page: QWidget) -> QVBoxLayout:
+def page_layout(page: QWidget, *, scroll: bool = True) -> QVBoxLayout:
+    """The page's content layout; inside a scroll area unless the page scrolls itself,
+    so large text or a small screen scroll the page instead of clipping it."""
     page.setObjectName("page")
-    layout = QVBoxLayout(page)
+    if not scroll:
+        layout = QVBoxLayout(page)
+    else:
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        area = QScrollArea(page)
+        area.setObjectName("pageScroll")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(area)
+        content.setObjectName("page")
+        area.setWidget(content)
+        outer.addWidget(area)
+        layout = QVBoxLayout(content)
     layout.setContentsMargins(PAGE_MARGIN, 24, PAGE_MARGIN, PAGE_MARGIN)
     layout.setSpacing(16)
     return layout
+
+
+class EnterClicks(QObject):
+    """Enter or Return on a focused button presses it, as Space does: people expect
+    Enter to confirm, and Qt only gives buttons Space outside dialogs."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QAbstractButton) \
+                and isinstance(event, QKeyEvent) and not event.isAutoRepeat() \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and watched.isEnabled() and watched.hasFocus():
+            watched.animateClick()
+            return True
+        return False
 
 
 def label(text: str, name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:

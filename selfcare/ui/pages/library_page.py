@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from selfcare.ui.names import kind_name, language_name, minutes_text
 from selfcare.ui.pages.common import button, card, label, page_layout
+from selfcare.ui.widgets.flow_row import FlowRow
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class LibraryPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = page_layout(self)
+        layout = page_layout(self, scroll=False)  # the list below scrolls itself
         layout.addWidget(label(self.tr("Choose a session"), "pageTitle", self))
         intro = label(
             self.tr("Find a comfortable position, sitting or lying down. Each session asks "
@@ -70,8 +71,7 @@ class LibraryPage(QWidget):
         self.start_buttons: dict[str, QWidget] = {}
         self.cards: dict[str, tuple[str, QWidget]] = {}  # script id -> (kind, card)
         self.filter_buttons: dict[str, QPushButton] = {}
-        self._filters = QHBoxLayout()
-        self._filters.setSpacing(8)
+        self._filters = FlowRow(spacing=8)
         layout.insertLayout(layout.indexOf(self.notice) + 1, self._filters)
 
     def show_notice(self, text: str) -> None:
@@ -106,9 +106,8 @@ class LibraryPage(QWidget):
                                           else self.tr("Show every session"))
             chip.clicked.connect(lambda _checked=False, shown=kind: self.show_kind(shown))
             group.addButton(chip)
-            self._filters.addWidget(chip)
+            self._filters.add(chip)
             self.filter_buttons[kind] = chip
-        self._filters.addStretch(1)
         self.filter_buttons[""].setChecked(True)
 
     def show_kind(self, kind: str) -> None:
@@ -137,7 +136,7 @@ class LibraryPage(QWidget):
             evidence.setToolTip(entry.citation)
             evidence.setAccessibleDescription(entry.citation)
             layout.addWidget(evidence)
-        row = QHBoxLayout()
+        row = FlowRow()
         more = QPushButton(self.tr("Who it is for, and when to stop"), frame)
         more.setObjectName("link")
         more.setCheckable(True)
@@ -146,14 +145,13 @@ class LibraryPage(QWidget):
         more.setAccessibleDescription(self.tr("Show or hide safety notes for %1")
                                       .replace("%1", entry.title))
         more.toggled.connect(lambda shown: self._show_details(entry, frame, layout, shown))
-        row.addWidget(more)
-        row.addStretch(1)
+        row.add(more)
         start = button(self.tr("Start"), frame, name="primary",
                        description=self.tr("Start %1").replace("%1", entry.title))
         start.setAccessibleName(self.tr("Start %1").replace("%1", entry.title))
         start.clicked.connect(lambda: self.chosen.emit(entry.script_id))
         start.setMinimumWidth(140)
-        row.addWidget(start, 0, Qt.AlignmentFlag.AlignRight)
+        row.add_trailing(start)
         layout.addLayout(row)
         self.start_buttons[entry.script_id] = start
         return frame

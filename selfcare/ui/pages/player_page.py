@@ -7,7 +7,7 @@ not know about audio or storage.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from selfcare.core.player_view import Phase, PlayerView
 from selfcare.ui.names import focus_name, point_location, point_title
 from selfcare.ui.pages.common import button, card, label, page_layout
 from selfcare.ui.widgets.breath_pacer import BreathPacer
+from selfcare.ui.widgets.flow_row import FlowRow
 from selfcare.ui.widgets.focus_diagram import FocusDiagram
 
 
@@ -50,6 +51,12 @@ class PlayerPage(QWidget):
         super().__init__(parent)
         self._kind = ""
         self._lang = "en"
+        self._title = ""
+        self._transcript: list[tuple[int, str]] = []
+        self._step: int | None = None
+        self._reduced_motion = False
+        self._captions = True
+        self.announcement = ""  # the last step change told to screen readers
         layout = page_layout(self)
         self.title = label("", "pageTitle", self)
         layout.addWidget(self.title)
@@ -65,6 +72,7 @@ class PlayerPage(QWidget):
         self.caption.setMinimumHeight(110)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         words_layout.addWidget(self.caption)
+        self.words_card = words
         layout.addWidget(words, 1)
 
         self.do_now, card_layout = card(self, "doNow")
@@ -112,24 +120,26 @@ class PlayerPage(QWidget):
         layout.addLayout(self._volumes())
         QShortcut(QKeySequence(Qt.Key.Key_Space), self, self.pause_toggled.emit)
 
-    def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _controls(self) -> FlowRow:
+        row = FlowRow()
         self.previous_button = button(self.tr("Previous step"), self)
         self.pause_button = button(self.tr("Pause"), self, name="primary",
                                    description=self.tr("Pause or resume (Space)"))
         self.pause_button.setMinimumWidth(180)
         self.next_button = button(self.tr("Next step"), self)
+        self.transcript_button = button(self.tr("Transcript"), self,
+                                        description=self.tr("Read every step's words"))
         self.stop_button = button(self.tr("End session"), self,
                                   description=self.tr("End now and rate your pain"))
         self.previous_button.clicked.connect(self.previous_step.emit)
         self.pause_button.clicked.connect(self.pause_toggled.emit)
         self.next_button.clicked.connect(self.next_step.emit)
+        self.transcript_button.clicked.connect(self.open_transcript)
         self.stop_button.clicked.connect(self.stop_requested.emit)
-        row.addWidget(self.previous_button)
-        row.addWidget(self.pause_button)
-        row.addWidget(self.next_button)
-        row.addStretch(1)
-        row.addWidget(self.stop_button)
+        for control in (self.previous_button, self.pause_button, self.next_button,
+                        self.transcript_button):
+            row.add(control)
+        row.add_trailing(self.stop_button)
         return row
 
     def _volumes(self) -> QGridLayout:
@@ -149,7 +159,7 @@ class PlayerPage(QWidget):
         slider = QSlider(Qt.Orientation.Horizontal, self)
         slider.setRange(0, 100)
         slider.setPageStep(10)
-        slider.setMinimumHeight(36)
+        slider.setMinimumHeight(44)
         slider.setAccessibleName(name)
         slider.valueChanged.connect(self._emit_volumes)
         return slider
@@ -164,9 +174,20 @@ class PlayerPage(QWidget):
         self.volumes_changed.emit(self.voice_volume.value() / 100,
                                   self.background_volume.value() / 100)
 
-    def begin(self, title: str, notice: str | None, kind: str = "", lang: str = "en") -> None:
+    def set_display(self, *, reduced_motion: bool, captions: bool) -> None:
+        """Less motion keeps the breathing circle still; captions off hides the words."""
+        self._reduced_motion = reduced_motion
+        self._captions = captions
+        self.words_card.setVisible(captions)
+
+    def begin(self, title: str, notice: str | None, kind: str = "", lang: str = "en",
+              transcript: list[tuple[int, str]] | None = None) -> None:
         self._kind = kind
         self._lang = lang
+        self._title = title
+        self._transcript = transcript or []
+        self._step = None
+        self.transcript_button.setEnabled(bool(self._transcript))
         self.title.setText(title)
         self.show_notice(notice or "")
         self.caption.setText("")
@@ -180,10 +201,18 @@ class PlayerPage(QWidget):
     def set_paused(self, paused: bool) -> None:
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
 
+    def open_transcript(self) -> None:
+        from selfcare.ui.widgets.transcript import TranscriptDialog
+
+        TranscriptDialog(self._title, self._transcript, self._step, self).exec()
+
     def show_view(self, view: PlayerView) -> None:
         """Paint a view; only what changed is touched, so an idle second costs little."""
         self._set(self.step_label, self.tr("Step %1 of %2").replace("%1", str(view.step))
                   .replace("%2", str(view.step_count)))
+        if view.step != self._step:
+            self._step = view.step
+            self._announce(view)
         breathing = view.breath is not None
         wordless = self.tr("Follow the circle: breathe in as it grows, and out as it gets "
                            "smaller.") if breathing else ""
@@ -192,13 +221,22 @@ class PlayerPage(QWidget):
         self._set(self.where_label, point_location(view.focus, self._lang))
         self._set(self.phase_label, self._phase_text(view) if view.focus and not breathing
                   else "")
-        self.pacer.show_size(view.breath)
+        self.pacer.show_size(None if self._reduced_motion else view.breath)
         self.diagram.show_focus(None if breathing else view.focus, self._focus_text(view))
         left = view.hold_remaining
         self._set(self.countdown, "" if left is None else countdown_text(left))
         self.progress.setValue(round(view.progress * 1000))
         self._set(self.elapsed, clock_text(view.elapsed))
         self._set(self.remaining, "\u2212" + clock_text(view.remaining))
+
+    def _announce(self, view: PlayerView) -> None:
+        """Tell a screen reader that a new step began, and what it is about."""
+        about = self._focus_text(view) if view.focus else (view.caption or "")
+        self.announcement = self.tr("Step %1 of %2").replace("%1", str(view.step)).replace(
+            "%2", str(view.step_count)) + (f": {about}" if about else "")
+        self.step_label.setAccessibleName(self.announcement)
+        QAccessible.updateAccessibility(
+            QAccessibleEvent(self.step_label, QAccessible.Event.Alert))
 
     @staticmethod
     def _set(widget: QLabel, text: str) -> None:

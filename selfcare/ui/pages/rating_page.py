@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from selfcare.ui.pages.common import button, card, label, page_layout
+from selfcare.ui.widgets.flow_row import FlowRow
 from selfcare.ui.widgets.rating_scale import RatingScale
 
 
@@ -29,18 +30,18 @@ class RatingPage(QWidget):
         self.scale = RatingScale(frame)
         inner.addWidget(self.scale)
         layout.addWidget(frame)
-        row = QHBoxLayout()
-        self.skip = button(self.tr("Skip this question"), self, name="link")
+        row = FlowRow()
+        self.skip = button(self.tr("Skip this question"), self, name="link",
+                           description=self.tr("Saved as skipped, not as 0"))
         self.skip.clicked.connect(lambda: self.answered.emit(None))
-        row.addWidget(self.skip)
-        row.addStretch(1)
+        row.add(self.skip)
         self.back = button(self.tr("Back"), self)
-        row.addWidget(self.back)
+        row.add_trailing(self.back)
         self.confirm = button(self.tr("Continue"), self, name="primary")
         self.confirm.setEnabled(False)
         self.confirm.setMinimumWidth(180)
         self.confirm.clicked.connect(self._confirm)
-        row.addWidget(self.confirm)
+        row.add_trailing(self.confirm)
         layout.addLayout(row)
         layout.addStretch(1)
         self.scale.chosen.connect(lambda _value: self.confirm.setEnabled(True))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from selfcare.core.session_run import Outcome
 from selfcare.ui.pages.common import button, card, label, page_layout
+from selfcare.ui.widgets.flow_row import FlowRow
 
 
 class SummaryPage(QWidget):
@@ -30,14 +31,13 @@ class SummaryPage(QWidget):
             self.tr("If your pain is new, much worse, or not controlled by your usual "
                     "treatment, contact your care team."), "muted", self)
         layout.addWidget(self.care)
-        row = QHBoxLayout()
-        row.addStretch(1)
+        row = FlowRow()
         self.history_button = button(self.tr("See my history"), self)
         self.history_button.clicked.connect(self.history_requested.emit)
-        row.addWidget(self.history_button)
+        row.add_trailing(self.history_button)
         self.done_button = button(self.tr("Back to sessions"), self, name="primary")
         self.done_button.clicked.connect(self.done.emit)
-        row.addWidget(self.done_button)
+        row.add_trailing(self.done_button)
         layout.addLayout(row)
         layout.addStretch(1)
 

@@ -29,6 +29,8 @@ class RatingScale(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("ratingScale")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # draws its focus ring
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -73,10 +75,11 @@ class RatingScale(QWidget):
         for button in self._buttons:
             button.setChecked(False)
         self._group.setExclusive(True)
+        self.setAccessibleName(self.tr("Pain rating from 0 to 10, nothing chosen yet"))
 
     def set_value(self, value: int) -> None:
         self._buttons[value].setChecked(True)
-        self.setAccessibleName(self._spoken(value))
+        self.setAccessibleName(self.tr("Pain rating: %1").replace("%1", self._spoken(value)))
         self.chosen.emit(value)
 
     def button(self, value: int) -> QPushButton:
