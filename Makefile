@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench bench-quick screenshots narration install clean
+.PHONY: run test lint bench bench-quick screenshots narration translations install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ narration: install
 	@bash packaging/system-deps.sh narration
 	$(BIN)/selfcare synth-sounds
 	$(BIN)/selfcare narrate
+
+# The interface catalogues: strings from the code into assets/translations/*.ts (translate
+# there), then compiled to the .qm files the app loads (both kept in git).
+translations: install
+	$(BIN)/python -m selfcare.ui.catalogues
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -430,6 +430,14 @@
         <translation>Mi historial</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Language, text size, contrast</source>
+        <translation>Idioma, tamaño del texto, contraste</translation>
+    </message>
+    <message>
         <source>Selfcare cannot keep your records right now, so sessions are not available. Please ask whoever looks after this computer to check the data folder. Details: %1</source>
         <translation>Selfcare no puede guardar tus registros en este momento, así que las sesiones no están disponibles. Pídele a quien se encarga de esta computadora que revise la carpeta de datos. Detalles: %1</translation>
     </message>
@@ -440,6 +448,10 @@
     <message>
         <source>This session could not be opened: %1</source>
         <translation>No se pudo abrir esta sesión: %1</translation>
+    </message>
+    <message>
+        <source>This session is not available in your language yet, so it plays in %1.</source>
+        <translation>Esta sesión todavía no está disponible en tu idioma, así que se reproduce en %1.</translation>
     </message>
     <message>
         <source>No sound is playing: %1. The session runs silently; follow the words on screen.</source>
@@ -487,6 +499,14 @@
     <message>
         <source>Next step</source>
         <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Texto completo</translation>
+    </message>
+    <message>
+        <source>Read every step&apos;s words</source>
+        <translation>Leer las palabras de todos los pasos</translation>
     </message>
     <message>
         <source>End session</source>
@@ -556,6 +576,10 @@
         <translation>Omitir esta pregunta</translation>
     </message>
     <message>
+        <source>Saved as skipped, not as 0</source>
+        <translation>Se guarda como sin responder, no como 0</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -607,12 +631,83 @@
         <translation>0 significa sin dolor, 10 significa el peor dolor que puedas imaginar. Usa las teclas de flecha o escribe un número, y luego presiona Enter.</translation>
     </message>
     <message>
+        <source>Pain rating from 0 to 10, nothing chosen yet</source>
+        <translation>Calificación del dolor de 0 a 10, todavía sin elegir</translation>
+    </message>
+    <message>
+        <source>Pain rating: %1</source>
+        <translation>Calificación del dolor: %1</translation>
+    </message>
+    <message>
         <source>0, no pain</source>
         <translation>0, sin dolor</translation>
     </message>
     <message>
         <source>10, worst pain you can imagine</source>
         <translation>10, el peor dolor que puedas imaginar</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Changes apply at once and are remembered on this computer.</source>
+        <translation>Los cambios se aplican enseguida y se guardan en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The words on screen and the spoken sessions.</source>
+        <translation>Las palabras en pantalla y las sesiones habladas.</translation>
+    </message>
+    <message>
+        <source>Use this language</source>
+        <translation>Usar este idioma</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Text size %1</source>
+        <translation>Tamaño del texto %1</translation>
+    </message>
+    <message>
+        <source>Seeing and reading</source>
+        <translation>Ver y leer</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <source>Light text on black, with strong outlines</source>
+        <translation>Texto claro sobre negro, con bordes marcados</translation>
+    </message>
+    <message>
+        <source>Less motion</source>
+        <translation>Menos movimiento</translation>
+    </message>
+    <message>
+        <source>The breathing circle stays still; the words say when to breathe</source>
+        <translation>El círculo de respiración no se mueve; las palabras indican cuándo respirar</translation>
+    </message>
+    <message>
+        <source>Show the words being spoken</source>
+        <translation>Mostrar las palabras que se dicen</translation>
+    </message>
+    <message>
+        <source>Captions during sessions</source>
+        <translation>Subtítulos durante las sesiones</translation>
     </message>
 </context>
 <context>
@@ -664,6 +759,29 @@
     <message>
         <source>Your pain is higher than before. Rest, and if it keeps rising, contact your care team.</source>
         <translation>Tu dolor es mayor que antes. Descansa y, si sigue aumentando, comunícate con tu equipo de salud.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptDialog</name>
+    <message>
+        <source>Transcript: %1</source>
+        <translation>Texto completo: %1</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Texto completo</translation>
+    </message>
+    <message>
+        <source>Every step&apos;s words</source>
+        <translation>Las palabras de cada paso</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Paso %1: %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 </TS>

@@ -125,7 +125,7 @@ QPushButton#link {{ background: transparent; border: none; color: {t.accent_dark
 QPushButton#link:focus {{ border: 3px solid {t.focus_ring}; }}
 QPushButton#nav {{ background: transparent; border: {b}px solid transparent; }}
 QPushButton#nav:checked {{ background: {t.accent_soft}; border-color: {t.accent}; }}
-QPushButton#filter {{ border-radius: 18px; padding: 6px 16px; font-size: {pt(12)}pt; }}
+QPushButton#filter {{ border-radius: 18px; padding: 8px 16px; font-size: {pt(12)}pt; }}
 QPushButton#filter:checked {{ background: {t.accent}; color: {t.on_accent};
     border-color: {t.accent_dark}; }}
 QPushButton#filter:focus {{ border: 3px solid {t.focus_ring}; }}

@@ -22,3 +22,13 @@ def window(qtbot, qapp, data_dir):
     if services.controller.active:
         services.controller.stop()
     services.close()
+
+
+@pytest.fixture(autouse=True)
+def _english_standard_look(qapp):
+    """A test that switches language or look leaves the next one in English, standard."""
+    yield
+    from selfcare.ui import i18n
+
+    i18n.install_language("en")
+    apply_style(qapp)

@@ -6,6 +6,8 @@ not know about audio or storage.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,6 +26,9 @@ from selfcare.ui.pages.common import button, card, label, page_layout
 from selfcare.ui.widgets.breath_pacer import BreathPacer
 from selfcare.ui.widgets.flow_row import FlowRow
 from selfcare.ui.widgets.focus_diagram import FocusDiagram
+
+if TYPE_CHECKING:
+    from selfcare.ui.widgets.transcript import TranscriptDialog
 
 
 def clock_text(seconds: float) -> str:
@@ -201,10 +206,13 @@ class PlayerPage(QWidget):
     def set_paused(self, paused: bool) -> None:
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
 
-    def open_transcript(self) -> None:
+    def transcript_dialog(self) -> TranscriptDialog:
         from selfcare.ui.widgets.transcript import TranscriptDialog
 
-        TranscriptDialog(self._title, self._transcript, self._step, self).exec()
+        return TranscriptDialog(self._title, self._transcript, self._step, self)
+
+    def open_transcript(self) -> None:
+        self.transcript_dialog().exec()
 
     def show_view(self, view: PlayerView) -> None:
         """Paint a view; only what changed is touched, so an idle second costs little."""

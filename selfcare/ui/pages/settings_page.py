@@ -3,12 +3,11 @@ motion and captions. Each change applies at once and is remembered."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,18 +36,17 @@ class SettingsPage(QWidget):
         inner.addWidget(label(self.tr("Language"), "cardTitle", frame))
         inner.addWidget(label(self.tr("The words on screen and the spoken sessions."),
                               "muted", frame))
-        self.language_buttons: dict[str, QRadioButton] = {}
+        self.language_buttons: dict[str, QPushButton] = {}
         languages = QButtonGroup(self)
         row = FlowRow()
         for code, name in LANGUAGES.items():
-            radio = QRadioButton(name, frame)  # each language named in its own words
-            radio.setAccessibleName(name)
-            radio.setAccessibleDescription(self.tr("Use this language"))
-            radio.setChecked(code == language)
-            radio.toggled.connect(lambda on, picked=code: self._language_toggled(on, picked))
-            languages.addButton(radio)
-            self.language_buttons[code] = radio
-            row.add(radio)
+            choice = self._chip(name, frame)  # each language named in its own words
+            choice.setAccessibleDescription(self.tr("Use this language"))
+            choice.setChecked(code == language)
+            choice.clicked.connect(lambda _on=False, picked=code: self._pick_language(picked))
+            languages.addButton(choice)
+            self.language_buttons[code] = choice
+            row.add(choice)
         inner.addLayout(row)
         layout.addWidget(frame)
 
@@ -59,10 +57,7 @@ class SettingsPage(QWidget):
         row = FlowRow()
         for scale in TEXT_SCALES:
             percent = self.tr("%1 %").replace("%1", str(round(scale * 100)))
-            choice = QPushButton(percent, frame)
-            choice.setObjectName("filter")
-            choice.setCheckable(True)
-            choice.setMinimumHeight(44)
+            choice = self._chip(percent, frame)
             choice.setAccessibleName(self.tr("Text size %1").replace("%1", percent))
             choice.setChecked(abs(scale - text_scale) < 0.01)
             choice.clicked.connect(
@@ -87,9 +82,16 @@ class SettingsPage(QWidget):
         layout.addWidget(frame)
         layout.addStretch(1)
 
-    def _language_toggled(self, on: bool, code: str) -> None:
-        if on:
-            self.changed.emit("language", code)
+    def _pick_language(self, code: str) -> None:
+        self.changed.emit("language", code)
+
+    @staticmethod
+    def _chip(text: str, parent: QWidget) -> QPushButton:
+        chip = QPushButton(text, parent)
+        chip.setObjectName("filter")
+        chip.setCheckable(True)
+        chip.setCursor(Qt.CursorShape.PointingHandCursor)
+        return chip
 
     def _check(self, layout: QVBoxLayout, parent: QWidget, text: str, on: bool, name: str,
                description: str) -> QCheckBox:

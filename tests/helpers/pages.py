@@ -1,0 +1,46 @@
+"""Visiting every page of a real window, so tests can inspect what each one shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from selfcare.ui.main_window import MainWindow
+
+
+def every_page(window: MainWindow, qtbot, session: str = "acupressure-li4-short"
+               ) -> Iterator[tuple[str, QWidget]]:
+    """Yield (name, page) with each page showing real content; ends back in the library."""
+    library = window.library
+    card = library.cards[session][1]
+    for link in card.findChildren(QPushButton, "link"):
+        link.click()  # unfold the notes so they are inspected too
+    yield "library", window
+    window.choose_session(session)
+    yield "rating-before", window
+    window.rating.answered.emit(5)
+    controller = window.services.controller
+    for _ in range(12):
+        if controller.run.poll().focus:
+            break
+        controller.next_step()
+    qtbot.waitUntil(lambda: window.player.focus_label.text() != "", timeout=3000)
+    yield "player", window
+    dialog = window.player.transcript_dialog()
+    dialog.show()
+    yield "transcript", dialog
+    dialog.close()
+    window.player.stop_requested.emit()
+    yield "rating-after", window
+    window.rating.answered.emit(3)
+    yield "summary", window
+    window.show_history()
+    yield "history", window
+    window.show_settings()
+    yield "settings", window
+    window._back_to_library()
+
+
+def visible_widgets(root: QWidget) -> list[QWidget]:
+    return [w for w in [root, *root.findChildren(QWidget)] if w.isVisibleTo(root)]
