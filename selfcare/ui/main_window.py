@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self._wire_player()
         self.library.set_entries(services.entries())
         self.library.show_notice("\n".join(services.notices()))
+        self._show(self.library)  # history and settings can be reached now
 
     def _wire_player(self) -> None:
         assert self.services is not None

@@ -16,8 +16,10 @@ def every_page(window: MainWindow, qtbot, session: str = "acupressure-li4-short"
     card = library.cards[session][1]
     for link in card.findChildren(QPushButton, "link"):
         link.click()  # unfold the notes so they are inspected too
+    qtbot.wait(30)  # queued shows and layouts happen in the event loop
     yield "library", window
     window.choose_session(session)
+    qtbot.wait(30)
     yield "rating-before", window
     window.rating.answered.emit(5)
     controller = window.services.controller
@@ -29,15 +31,20 @@ def every_page(window: MainWindow, qtbot, session: str = "acupressure-li4-short"
     yield "player", window
     dialog = window.player.transcript_dialog()
     dialog.show()
+    qtbot.wait(30)
     yield "transcript", dialog
     dialog.close()
     window.player.stop_requested.emit()
+    qtbot.wait(30)
     yield "rating-after", window
     window.rating.answered.emit(3)
+    qtbot.wait(30)
     yield "summary", window
     window.show_history()
+    qtbot.wait(30)
     yield "history", window
     window.show_settings()
+    qtbot.wait(30)
     yield "settings", window
     window._back_to_library()
 

@@ -32,6 +32,7 @@ def page_layout(page: QWidget, *, scroll: bool = True) -> QVBoxLayout:
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focus; no stop of its own
         content = QWidget(area)
         content.setObjectName("page")
         area.setWidget(content)

@@ -67,6 +67,7 @@ class LibraryPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._list)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab moves through the cards instead
         layout.addWidget(scroll, 1)
         self.start_buttons: dict[str, QWidget] = {}
         self.cards: dict[str, tuple[str, QWidget]] = {}  # script id -> (kind, card)
@@ -80,6 +81,9 @@ class LibraryPage(QWidget):
 
     def set_entries(self, entries: list[SessionEntry]) -> None:
         self.loading.hide()
+        kinds = list(dict.fromkeys(entry.kind for entry in entries))
+        if len(kinds) > 1:
+            self._add_filters(kinds)  # made first, so Tab meets them before the cards
         for entry in entries:
             frame = self._card(entry)
             self.cards[entry.script_id] = (entry.kind, frame)
@@ -87,9 +91,6 @@ class LibraryPage(QWidget):
         if not entries:
             self.loading.setText(self.tr("No sessions could be loaded."))
             self.loading.show()
-        kinds = list(dict.fromkeys(entry.kind for entry in entries))
-        if len(kinds) > 1:
-            self._add_filters(kinds)
 
     def _add_filters(self, kinds: list[str]) -> None:
         """One button per kind of session, and "All": a long list stays easy to scan."""
