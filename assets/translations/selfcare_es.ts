@@ -776,12 +776,12 @@
         <translation>Las palabras de cada paso</translation>
     </message>
     <message>
-        <source>Step %1: %2</source>
-        <translation>Paso %1: %2</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Ahora:</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,15 @@
-"""Take screenshots of every page in a real window: `xvfb-run -s "-screen 0 1280x860x24"
-python docs/screenshots/take.py OUT_DIR`. Uses a temporary data folder and no sound."""
+"""Take screenshots of every page in a real window:
+
+    xvfb-run -s "-screen 0 1280x860x24" python docs/screenshots/take.py OUT_DIR [--look NAME]
+
+Uses a temporary data folder and no sound. `--look` picks the set: `standard` (English,
+100 %), `es-200` (Spanish, text at 200 %), `high-contrast` (English, high contrast),
+or `all` (the default): each set is named by its prefix in OUT_DIR.
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -11,12 +18,20 @@ from pathlib import Path
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ["SELFCARE_DATA_DIR"] = tempfile.mkdtemp(prefix="selfcare-shots-")
 
-from PySide6.QtCore import QEventLoop, QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from selfcare.services import load_services
-from selfcare.ui.main_window import MainWindow
+from selfcare.settings import Settings
+from selfcare.ui import i18n
+from selfcare.ui.main_window import Display, MainWindow
 from selfcare.ui.style import apply_style
+
+LOOKS = {  # prefix: (language, text scale, high contrast)
+    "standard": ("en", 1.0, False),
+    "es-200": ("es", 2.0, False),
+    "high-contrast": ("en", 1.0, True),
+}
 
 
 def settle(ms: int = 400) -> None:
@@ -25,10 +40,10 @@ def settle(ms: int = 400) -> None:
     loop.exec()
 
 
-def shoot(window: MainWindow, out: Path, name: str) -> None:
+def shoot(widget: QWidget, out: Path, name: str) -> None:
     settle()
-    screen = window.screen()
-    image = screen.grabWindow(0, window.x(), window.y(), window.width(), window.height())
+    image = widget.screen().grabWindow(0, widget.x(), widget.y(), widget.width(),
+                                       widget.height())
     image.save(str(out / f"{name}.png"))
     print(out / f"{name}.png")
 
@@ -53,75 +68,95 @@ def play_to(window: MainWindow, session: str, focus: str, wait_ms: int) -> None:
     settle(wait_ms)
 
 
-def end_session(window: MainWindow) -> None:
+def end_session(window: MainWindow, after: int | None = None) -> None:
     window.player.stop_requested.emit()
-    window.rating.answered.emit(None)
+    window.rating.answered.emit(after)
 
 
-def player_shots(window: MainWindow, out: Path) -> None:
-    """The player on an acupressure, a PMR and a breathing step, in English and Spanish."""
+def every_page(window: MainWindow, out: Path, prefix: str) -> None:
+    """Library (notes unfolded), ratings, player on acupressure, PMR and breathing steps,
+    transcript, summary, history and settings."""
+    shoot(window, out, f"{prefix}01-library")
     library = window.library
     library.show_kind("acupressure")
-    window._back_to_library()
     first = next(frame for _, frame in library.cards.values() if not frame.isHidden())
     more = [b for b in first.findChildren(QPushButton) if b.objectName() == "link"]
     if more:
         more[0].click()
-    shoot(window, out, "8-library-acupressure-details")
+    shoot(window, out, f"{prefix}02-library-acupressure-notes")
     if more:
         more[0].click()
     library.show_kind("")
-    for lang in ("en", "es"):
-        QLocale.setDefault(QLocale(lang))
-        play_to(window, "acupressure-relaxing", "SP6", 2500)
-        shoot(window, out, f"9-player-acupressure-sp6-{lang}")
-        end_session(window)
-        play_to(window, "pmr-16-groups", "calf-left", 2500)
-        shoot(window, out, f"10-player-pmr-calf-{lang}")
-        end_session(window)
-    QLocale.setDefault(QLocale("en"))
+    window.choose_session("pmr-short")
+    window.rating.scale.set_value(6)
+    shoot(window, out, f"{prefix}03-rating-before")
+    window.rating.answered.emit(6)
+    go_to_step(window, "arms")
+    settle(2500)
+    shoot(window, out, f"{prefix}04-player-pmr-hold")
+    end_session(window, 4)
+    shoot(window, out, f"{prefix}05-summary")
+    play_to(window, "acupressure-relaxing", "SP6", 2500)
+    shoot(window, out, f"{prefix}06-player-acupressure-sp6")
+    dialog = window.player.transcript_dialog()
+    dialog.move(window.x() + 60, window.y() + 60)
+    dialog.show()
+    shoot(dialog, out, f"{prefix}07-transcript")
+    dialog.close()
+    end_session(window)
+    play_to(window, "pmr-16-groups", "calf-left", 2500)
+    shoot(window, out, f"{prefix}08-player-pmr-calf")
+    end_session(window)
     window.choose_session("breathing-slow")
     window.rating.answered.emit(5)
     go_to_step(window, "breath-in")
     settle(2000)
-    shoot(window, out, "11-player-breathing")
+    shoot(window, out, f"{prefix}09-player-breathing")
     end_session(window)
+    window.choose_session("pmr-short")
+    window.rating.scale.set_value(3)
+    window.rating.answered.emit(3)
+    end_session(window)
+    shoot(window, out, f"{prefix}10-summary-ended-early")
+    window.show_history()
+    shoot(window, out, f"{prefix}11-history")
+    window.show_settings()
+    shoot(window, out, f"{prefix}12-settings")
 
 
-def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    apply_style(app)
-    window = MainWindow()
+def take(look: str, out: Path, app: QApplication) -> None:
+    lang, scale, contrast = LOOKS[look]
+    data = Path(tempfile.mkdtemp(prefix=f"selfcare-shots-{look}-"))
+    settings = Settings(data)
+    settings.set("language", lang)
+    settings.set("text_scale", scale)
+    settings.set("high_contrast", contrast)
+    i18n.install_language(lang)
+    display = Display.from_settings(settings)
+    apply_style(app, display.theme, display.text_scale)
+    window = MainWindow(display)
     window.resize(1100, 800)
     window.move(0, 0)
     window.show()
-    window.attach(load_services(window, Path(os.environ["SELFCARE_DATA_DIR"])))
-    shoot(window, out, "1-library")
-    window.choose_session("pmr-short")
-    window.rating.scale.set_value(6)
-    shoot(window, out, "2-rating-before")
-    window.rating.answered.emit(6)
-    go_to_step(window, "arms")
-    settle(2500)
-    shoot(window, out, "3-player-pmr-hold")
-    window.player.stop_requested.emit()
-    window.rating.scale.set_value(4)
-    shoot(window, out, "4-rating-after")
-    window.rating.answered.emit(4)
-    shoot(window, out, "5-summary")
-    window.choose_session("acupressure-li4-short")
-    window.rating.answered.emit(5)
-    go_to_step(window, "LI4")
-    settle(1500)
-    shoot(window, out, "6-player-acupressure")
-    window.player.stop_requested.emit()
-    window.rating.answered.emit(None)
-    window.show_history()
-    shoot(window, out, "7-history")
-    player_shots(window, out)
+    settle()
+    window.attach(load_services(window, data, settings))
+    every_page(window, out, f"{look}-")
     window.services.close()  # type: ignore[union-attr]
+    window.close()
+    window.deleteLater()
+    settle(200)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", nargs="?", default="screenshots")
+    parser.add_argument("--look", choices=[*LOOKS, "all"], default="all")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    for look in LOOKS if args.look == "all" else [args.look]:
+        take(look, out, app)
     return 0
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
     def _top_bar(self, parent: QWidget) -> QWidget:
         bar = QWidget(parent)
         bar.setObjectName("page")
+        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # never squeezed
         row = QHBoxLayout(bar)
         row.setContentsMargins(36, 18, 36, 0)
         row.addWidget(label(APP_NAME, "appName", bar, wrap=False))

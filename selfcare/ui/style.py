@@ -160,12 +160,9 @@ QCheckBox, QRadioButton {{ font-size: {pt(13)}pt; spacing: 12px; min-height: 44p
 QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {t.focus_ring}; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 26px; height: 26px; }}
 QTableWidget:focus {{ border: 3px solid {t.focus_ring}; }}
-QListWidget {{ background: {t.card}; border: {b}px solid {t.line};
-    border-radius: 10px; font-size: {pt(14)}pt; }}
-QListWidget::item {{ padding: 8px 10px; }}
-QListWidget::item:selected {{ background: {t.accent_soft}; color: {t.ink};
-    border: 2px solid {t.accent}; }}
-QListWidget:focus {{ border: 3px solid {t.focus_ring}; }}
+QTextBrowser#transcript {{ background: {t.card}; border: {b}px solid {t.line};
+    border-radius: 10px; font-size: {pt(14)}pt; padding: 8px; }}
+QTextBrowser#transcript:focus {{ border: 3px solid {t.focus_ring}; }}
 QScrollArea {{ border: none; background: transparent; }}
 """
 

@@ -27,20 +27,27 @@ def page_layout(page: QWidget, *, scroll: bool = True) -> QVBoxLayout:
     else:
         outer = QVBoxLayout(page)
         outer.setContentsMargins(0, 0, 0, 0)
-        area = QScrollArea(page)
-        area.setObjectName("pageScroll")
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focus; no stop of its own
-        content = QWidget(area)
-        content.setObjectName("page")
-        area.setWidget(content)
+        area, layout = scroll_area(page)
         outer.addWidget(area)
-        layout = QVBoxLayout(content)
     layout.setContentsMargins(PAGE_MARGIN, 24, PAGE_MARGIN, PAGE_MARGIN)
     layout.setSpacing(16)
     return layout
+
+
+def scroll_area(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
+    """A frameless vertical scroll area and the layout of what it holds."""
+    area = QScrollArea(parent)
+    area.setObjectName("pageScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focus; no stop of its own
+    content = QWidget(area)
+    content.setObjectName("page")
+    area.setWidget(content)
+    layout = QVBoxLayout(content)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return area, layout
 
 
 class EnterClicks(QObject):

@@ -37,9 +37,11 @@ class HistoryPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for wraps in (1, 2):  # session and how far share what is left, wrapping at large text
+            header.setSectionResizeMode(wraps, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
     def set_records(self, records: list[Any]) -> None:

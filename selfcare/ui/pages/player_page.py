@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from selfcare.core.player_view import Phase, PlayerView
 from selfcare.ui.names import focus_name, point_location, point_title
-from selfcare.ui.pages.common import button, card, label, page_layout
+from selfcare.ui.pages.common import button, card, label, page_layout, scroll_area
 from selfcare.ui.widgets.breath_pacer import BreathPacer
 from selfcare.ui.widgets.flow_row import FlowRow
 from selfcare.ui.widgets.focus_diagram import FocusDiagram
@@ -62,7 +62,12 @@ class PlayerPage(QWidget):
         self._reduced_motion = False
         self._captions = True
         self.announcement = ""  # the last step change told to screen readers
-        layout = page_layout(self)
+        page = page_layout(self, scroll=False)
+        # What is said and what to do scroll (large text can make them tall); the progress,
+        # the buttons and the volumes stay in view below, always within reach.
+        area, layout = scroll_area(self)
+        layout.setSpacing(16)
+        page.addWidget(area, 1)
         self.title = label("", "pageTitle", self)
         layout.addWidget(self.title)
         self.notice = label("", "notice", self)
@@ -108,6 +113,7 @@ class PlayerPage(QWidget):
         do_layout.addWidget(self.phase_label)
         do_layout.addStretch(1)
         layout.addWidget(self.do_now)
+        layout = page
 
         progress_row = QHBoxLayout()
         self.elapsed = label("0:00", "muted", self, wrap=False)
