@@ -312,8 +312,8 @@
         <translation>Mis sesiones</translation>
     </message>
     <message>
-        <source>Every session you have done, newest first. A dash means a rating was skipped.</source>
-        <translation>Todas las sesiones que has hecho, de la más reciente a la más antigua. Un guion significa que se omitió una calificación.</translation>
+        <source>Every session you have done, newest first, with your pain before and after it (0 to 10). A dash means a rating was skipped.</source>
+        <translation>Todas las sesiones que has hecho, de la más reciente a la más antigua, con tu dolor antes y después de cada una (de 0 a 10). Un guion significa que se omitió una calificación.</translation>
     </message>
     <message>
         <source>No sessions yet. When you finish one, it appears here.</source>
@@ -332,16 +332,24 @@
         <translation>Avance</translation>
     </message>
     <message>
-        <source>Pain before</source>
-        <translation>Dolor antes</translation>
+        <source>Before</source>
+        <translation>Antes</translation>
     </message>
     <message>
-        <source>Pain after</source>
-        <translation>Dolor después</translation>
+        <source>After</source>
+        <translation>Después</translation>
     </message>
     <message>
         <source>Session history</source>
         <translation>Historial de sesiones</translation>
+    </message>
+    <message>
+        <source>Pain before the session, 0 to 10</source>
+        <translation>Dolor antes de la sesión, de 0 a 10</translation>
+    </message>
+    <message>
+        <source>Pain after the session, 0 to 10</source>
+        <translation>Dolor después de la sesión, de 0 a 10</translation>
     </message>
     <message>
         <source>Completed</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
@@ -21,22 +22,29 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         layout = page_layout(self)
         layout.addWidget(label(self.tr("My sessions"), "pageTitle", self))
-        layout.addWidget(label(self.tr("Every session you have done, newest first. A dash "
-                                       "means a rating was skipped."), "pageIntro", self))
+        layout.addWidget(label(self.tr("Every session you have done, newest first, with your "
+                                       "pain before and after it (0 to 10). A dash means a "
+                                       "rating was skipped."), "pageIntro", self))
         self.empty = label(self.tr("No sessions yet. When you finish one, it appears here."),
                            "muted", self)
         layout.addWidget(self.empty)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("When"), self.tr("Session"), self.tr("How far"),
-            self.tr("Pain before"), self.tr("Pain after"),
+            self.tr("Before"), self.tr("After"),
         ])
         self.table.setAccessibleName(self.tr("Session history"))
+        for column, full in ((3, self.tr("Pain before the session, 0 to 10")),
+                             (4, self.tr("Pain after the session, 0 to 10"))):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(full)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never cut with "..."
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -50,8 +58,11 @@ class HistoryPage(QWidget):
         self.empty.setVisible(not records)
         self.table.setVisible(bool(records))
         locale = QLocale()
+        this_year = datetime.now().astimezone().year
         for row, record in enumerate(records):
-            when = locale.toString(record.started_at.astimezone(), "d MMM yyyy, HH:mm")
+            started = record.started_at.astimezone()
+            shape = "d MMM, HH:mm" if started.year == this_year else "d MMM yyyy, HH:mm"
+            when = locale.toString(started, shape)
             cells = [when, record.title, self._how_far(record),
                      self._rating(record.pre), self._rating(record.post)]
             for column, text in enumerate(cells):
