@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from selfcare import APP_NAME
 from selfcare.ui import i18n, style
-from selfcare.ui.pages.common import EnterClicks, button, label
+from selfcare.ui.pages.common import button, label
 from selfcare.ui.pages.library_page import LibraryPage, SessionEntry
 
 if TYPE_CHECKING:
@@ -104,10 +104,6 @@ class MainWindow(QMainWindow):
         self._script: SessionScript | None = None
         self._lang = "en"
         self._fallback = False  # the session plays in another language than the interface
-        self._enter_clicks = EnterClicks(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._enter_clicks)
         self._build_frame()
 
     def _build_frame(self) -> None:

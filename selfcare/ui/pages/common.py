@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QFrame,
     QLabel,
     QPushButton,
@@ -50,18 +49,16 @@ def scroll_area(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
     return area, layout
 
 
-class EnterClicks(QObject):
-    """Enter or Return on a focused button presses it, as Space does: people expect
-    Enter to confirm, and Qt only gives buttons Space outside dialogs."""
+class Button(QPushButton):
+    """A push button that Enter or Return presses too, as Space does: people expect Enter
+    to confirm, and Qt gives buttons only Space outside dialogs. (A key handler on the
+    button itself: an application-wide event filter would run Python on every event.)"""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QAbstractButton) \
-                and isinstance(event, QKeyEvent) and not event.isAutoRepeat() \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and watched.isEnabled() and watched.hasFocus():
-            watched.animateClick()
-            return True
-        return False
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.animateClick()
+            return
+        super().keyPressEvent(event)
 
 
 def label(text: str, name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
@@ -74,7 +71,7 @@ def label(text: str, name: str, parent: QWidget, *, wrap: bool = True) -> QLabel
 
 def button(text: str, parent: QWidget, *, name: str | None = None,
            description: str | None = None) -> QPushButton:
-    widget = QPushButton(text, parent)
+    widget = Button(text, parent)
     if name:
         widget.setObjectName(name)
     widget.setMinimumHeight(48)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfcare.ui.names import kind_name, language_name, minutes_text
-from selfcare.ui.pages.common import button, card, label, page_layout
+from selfcare.ui.pages.common import Button, button, card, label, page_layout
 from selfcare.ui.widgets.flow_row import FlowRow
 
 
@@ -98,7 +98,7 @@ class LibraryPage(QWidget):
         group.setExclusive(True)
         for kind in ["", *kinds]:
             text = kind_name(kind) if kind else self.tr("All")
-            chip = QPushButton(text, self)
+            chip = Button(text, self)
             chip.setObjectName("filter")
             chip.setCheckable(True)
             chip.setMinimumHeight(44)
@@ -138,7 +138,7 @@ class LibraryPage(QWidget):
             evidence.setAccessibleDescription(entry.citation)
             layout.addWidget(evidence)
         row = FlowRow()
-        more = QPushButton(self.tr("Who it is for, and when to stop"), frame)
+        more = Button(self.tr("Who it is for, and when to stop"), frame)
         more.setObjectName("link")
         more.setCheckable(True)
         more.setMinimumHeight(44)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfcare.ui.i18n import LANGUAGES
-from selfcare.ui.pages.common import card, label, page_layout
+from selfcare.ui.pages.common import Button, card, label, page_layout
 from selfcare.ui.widgets.flow_row import FlowRow
 
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -87,7 +87,7 @@ class SettingsPage(QWidget):
 
     @staticmethod
     def _chip(text: str, parent: QWidget) -> QPushButton:
-        chip = QPushButton(text, parent)
+        chip = Button(text, parent)
         chip.setObjectName("filter")
         chip.setCheckable(True)
         chip.setCursor(Qt.CursorShape.PointingHandCursor)
