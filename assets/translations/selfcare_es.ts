@@ -690,6 +690,10 @@
         <translation>Tamaño del texto %1</translation>
     </message>
     <message>
+        <source>Make all text this size</source>
+        <translation>Mostrar todo el texto de este tamaño</translation>
+    </message>
+    <message>
         <source>Seeing and reading</source>
         <translation>Ver y leer</translation>
     </message>

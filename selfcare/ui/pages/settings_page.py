@@ -3,6 +3,9 @@ motion and captions. Each change applies at once and is remembered."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfcare.settings import Value
 from selfcare.ui.i18n import LANGUAGES
 from selfcare.ui.pages.common import Button, card, label, page_layout
 from selfcare.ui.widgets.flow_row import FlowRow
@@ -36,36 +40,22 @@ class SettingsPage(QWidget):
         inner.addWidget(label(self.tr("Language"), "cardTitle", frame))
         inner.addWidget(label(self.tr("The words on screen and the spoken sessions."),
                               "muted", frame))
-        self.language_buttons: dict[str, QPushButton] = {}
-        languages = QButtonGroup(self)
-        row = FlowRow()
-        for code, name in LANGUAGES.items():
-            choice = self._chip(name, frame)  # each language named in its own words
-            choice.setAccessibleDescription(self.tr("Use this language"))
-            choice.setChecked(code == language)
-            choice.clicked.connect(lambda _on=False, picked=code: self._pick_language(picked))
-            languages.addButton(choice)
-            self.language_buttons[code] = choice
-            row.add(choice)
-        inner.addLayout(row)
+        # each language named in its own words, so it is recognised whatever is shown now
+        self.language_buttons = self._choices(
+            inner, frame, "language", language,
+            [(code, name, name) for code, name in LANGUAGES.items()],
+            self.tr("Use this language"))
         layout.addWidget(frame)
 
         frame, inner = card(self)
         inner.addWidget(label(self.tr("Text size"), "cardTitle", frame))
-        self.scale_buttons: dict[float, QPushButton] = {}
-        sizes = QButtonGroup(self)
-        row = FlowRow()
+        sizes: list[tuple[Value, str, str]] = []
         for scale in TEXT_SCALES:
             percent = self.tr("%1 %").replace("%1", str(round(scale * 100)))
-            choice = self._chip(percent, frame)
-            choice.setAccessibleName(self.tr("Text size %1").replace("%1", percent))
-            choice.setChecked(abs(scale - text_scale) < 0.01)
-            choice.clicked.connect(
-                lambda _on=False, picked=scale: self.changed.emit("text_scale", picked))
-            sizes.addButton(choice)
-            self.scale_buttons[scale] = choice
-            row.add(choice)
-        inner.addLayout(row)
+            sizes.append((scale, percent, self.tr("Text size %1").replace("%1", percent)))
+        closest = min(TEXT_SCALES, key=lambda scale: abs(scale - text_scale))
+        self.scale_buttons = self._choices(inner, frame, "text_scale", closest, sizes,
+                                           self.tr("Make all text this size"))
         layout.addWidget(frame)
 
         frame, inner = card(self)
@@ -82,16 +72,28 @@ class SettingsPage(QWidget):
         layout.addWidget(frame)
         layout.addStretch(1)
 
-    def _pick_language(self, code: str) -> None:
-        self.changed.emit("language", code)
-
-    @staticmethod
-    def _chip(text: str, parent: QWidget) -> QPushButton:
-        chip = Button(text, parent)
-        chip.setObjectName("filter")
-        chip.setCheckable(True)
-        chip.setCursor(Qt.CursorShape.PointingHandCursor)
-        return chip
+    def _choices(self, layout: QVBoxLayout, parent: QWidget, name: str, current: Value,
+                 options: Sequence[tuple[Value, str, str]], description: str,
+                 ) -> dict[Any, QPushButton]:
+        """One exclusive row of choices for a setting: (value, text, accessible name)."""
+        group = QButtonGroup(self)
+        row = FlowRow()
+        buttons: dict[Any, QPushButton] = {}
+        for value, text, spoken in options:
+            chip = Button(text, parent)
+            chip.setObjectName("filter")
+            chip.setCheckable(True)
+            chip.setCursor(Qt.CursorShape.PointingHandCursor)
+            chip.setAccessibleName(spoken)
+            chip.setAccessibleDescription(description)
+            chip.setChecked(value == current)
+            chip.clicked.connect(
+                lambda _on=False, picked=value: self.changed.emit(name, picked))
+            group.addButton(chip)
+            buttons[value] = chip
+            row.add(chip)
+        layout.addLayout(row)
+        return buttons
 
     def _check(self, layout: QVBoxLayout, parent: QWidget, text: str, on: bool, name: str,
                description: str) -> QCheckBox:
