@@ -47,7 +47,7 @@ def test_the_window_opens_in_the_saved_language_and_look(qtbot, qapp, data_dir, 
     saved = Settings(data_dir)
     saved.set("language", "es")
     saved.set("high_contrast", True)
-    app, window = start_window(str(data_dir))
+    _app, window = start_window(str(data_dir))
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.services is not None, timeout=10_000)
     assert window.nav_sessions.text() == "Sesiones"
