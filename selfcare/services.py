@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QWidget
 
 from selfcare.audio.output import OutputStream, open_output
@@ -65,7 +66,14 @@ def load_services(parent: QWidget, data_dir: Path, settings: Settings | None = N
 def start_notices(opened: OpenedStore, library: Library, output: OutputStream) -> list[str]:
     """What the person should know before choosing a session, in the current language."""
     notices = []
-    if opened.moved_aside is not None:
+    if opened.moved_aside is not None and opened.restored_taken is not None:
+        moment = QDateTime.fromSecsSinceEpoch(round(opened.restored_taken.timestamp()))
+        taken = QLocale().toString(moment, "d MMMM yyyy, HH:mm")
+        notices.append(tr("Your saved data was damaged, so the last good copy, from %1, was "
+                          "put back. Sessions after that time may be missing. The damaged "
+                          "file was kept, not deleted: %2").replace("%1", taken).replace(
+                              "%2", str(opened.moved_aside)))
+    elif opened.moved_aside is not None:
         notices.append(tr("Your saved data could not be read, so a new file was started. "
                           "The old file was kept, not deleted: %1").replace(
                               "%1", str(opened.moved_aside)))

@@ -11,6 +11,7 @@ import logging
 import os
 import socket
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ class OpenedStore:
     path: Path
     moved_aside: Path | None = None
     recovered: list[int] = field(default_factory=list)
+    restored_taken: datetime | None = None  # when the backup restored in place was made
 
     def close(self) -> None:
         self.db.close()
@@ -55,7 +57,8 @@ def open_store(data_dir: Path, clock: Clock) -> OpenedStore:
     recovered = store.recover_abandoned(clock.now(), process_is_alive)
     if recovered:
         log.info("recorded %d abandoned session(s) as interrupted: %s", len(recovered), recovered)
-    return OpenedStore(store, opened.db, path, opened.moved_aside, recovered)
+    return OpenedStore(store, opened.db, path, opened.moved_aside, recovered,
+                       opened.restored_taken)
 
 
 def build_timeline(script: SessionScript, lang: str) -> Timeline:

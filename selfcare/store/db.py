@@ -1,15 +1,15 @@
-"""Opening the record file: check it, set it up for crash safety, migrate it.
+"""Opening the record file: check it, set it up for crash safety, back it up, migrate it.
 
-A file that fails `PRAGMA quick_check` (or is not a database at all) is moved
-aside to `<name>.damaged-<UTC time>`, with its -wal/-shm/-journal companions,
-never overwritten and never deleted, and a fresh database takes its place; the
-result says so, so the app can tell the person in plain words. The database runs
-in WAL mode with `synchronous=FULL`, so a committed rating survives a crash or a
-power cut. Failures that are the environment's fault (disk full, read-only
-folder, locked file) become `StorageUnavailable`; anything else is a bug and
-propagates. Thread policy: a `Database` is used only from the thread that opened
-it (sqlite3's `check_same_thread` enforces this); a backup or a worker thread
-opens its own connection.
+A file that fails `PRAGMA quick_check` (or is not a database at all) is moved aside to
+`<name>.damaged-<UTC time>`, with its -wal/-shm/-journal companions, never overwritten
+and never deleted, and the newest sound backup (or else a fresh database) takes its
+place; the result says so, so the app can tell the person in plain words. The database
+runs in WAL mode with `synchronous=FULL`, so a committed rating survives a crash or a
+power cut. Failures that are the environment's fault (disk full, read-only folder,
+locked file) become `StorageUnavailable`; anything else is a bug and propagates. Thread
+policy: a `Database` is used only from the thread that opened it (sqlite3's
+`check_same_thread` enforces this); a backup or a worker thread opens its own
+connection.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from selfcare.store.backups import back_up, daily_backup_due, newest_sound_backup, restore
 from selfcare.store.errors import (
     StorageProblem,
     StorageUnavailable,
@@ -32,7 +33,7 @@ from selfcare.store.errors import (
     unavailable_from,
     unavailable_from_os,
 )
-from selfcare.store.migrations import apply_migrations
+from selfcare.store.migrations import apply_migrations, pending_migrations
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +51,21 @@ class OpenedDatabase:
     moved_aside: Path | None = None  # where a damaged file went
     damage: str | None = None  # what the check found, for the log
     migrated: tuple[str, ...] = ()  # migrations applied on this open
+    restored_from: Path | None = None  # the backup put in place of a damaged file
+    restored_taken: datetime | None = None  # when that backup was made
 
 
 def open_database(path: Path, *, now: datetime | None = None) -> OpenedDatabase:
-    """Open (creating if needed) the record file at `path`, ready for use."""
+    """Open (creating if needed) the record file at `path`, ready for use.
+
+    A damaged file is moved aside and the newest sound backup restored in its place;
+    a backup is taken before any migration and on the first open of each day.
+    """
     path = Path(path)
+    now = now or datetime.now(UTC)
     _ensure_folder(path)
     moved_aside = None
+    restored: tuple[datetime, Path] | None = None
     if path.exists():
         damage = damage_in(path)
     elif any(_companion(path, end).exists() for end in COMPANIONS):
@@ -65,17 +74,26 @@ def open_database(path: Path, *, now: datetime | None = None) -> OpenedDatabase:
     else:
         damage = None
     if damage is not None:
-        moved_aside = move_aside(path, now or datetime.now(UTC))
+        moved_aside = move_aside(path, now)
         log.warning("record file %s was damaged (%s); moved to %s", path, damage, moved_aside)
+        restored = newest_sound_backup(path)
+        if restored is not None:
+            restore(restored[1], path)
+            log.warning("restored %s from the backup %s", path, restored[1])
     db = _connect(path)
     try:
         with environment_errors(path):
             _configure(db, path)
+            if "_sqlite_migrations" in db.table_names() and pending_migrations(db):
+                back_up(db.conn, path, "pre-migration", now)
             migrated = tuple(apply_migrations(db))
+            if daily_backup_due(path, now):
+                back_up(db.conn, path, "daily", now)
     except BaseException:
         db.close()
         raise
-    return OpenedDatabase(db, path, moved_aside, damage, migrated)
+    return OpenedDatabase(db, path, moved_aside, damage, migrated,
+                          restored[1] if restored else None, restored[0] if restored else None)
 
 
 def damage_in(path: Path) -> str | None:
