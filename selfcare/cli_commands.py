@@ -20,6 +20,7 @@ def register(commands: Any) -> None:
     _render(commands.add_parser("render", help="write a session's exact stream to a WAV file"))
     _play(commands.add_parser("play", help="play a session (--no-gui: in the terminal)"))
     _history(commands.add_parser("history", help="list recorded sessions"))
+    _export(commands.add_parser("export", help="write your records to a file"))
     from selfcare.audio.build_cli import register as register_build
 
     register_build(commands)
@@ -213,7 +214,11 @@ def _open_store_or_fail(data_dir: Path, clock: Any) -> Any:
     except StorageUnavailable as exc:
         raise CommandError(str(exc)) from exc
     setup_logging(data_dir)
-    if opened.moved_aside is not None:
+    if opened.moved_aside is not None and opened.restored_taken is not None:
+        print(f"The database was damaged. It was kept as {opened.moved_aside}, and the last "
+              f"good backup, from {opened.restored_taken.astimezone():%Y-%m-%d %H:%M}, was "
+              "put back; sessions after that time may be missing.", file=sys.stderr)
+    elif opened.moved_aside is not None:
         print(f"The database was damaged. It was kept as {opened.moved_aside} and a new one "
               "was started.", file=sys.stderr)
     return opened
@@ -244,4 +249,38 @@ def run_history(args: argparse.Namespace) -> int:
         post = "-" if r.post is None else r.post
         print(f"{r.started_at:%Y-%m-%d %H:%M}  {r.status:<11}  step {r.step_reached}/"
               f"{r.steps_total}  pain {pre} \u2192 {post}  {r.title} ({r.lang})")
+    return EXIT_OK
+
+
+def _export(parser: argparse.ArgumentParser) -> None:
+    formats = parser.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    csv_parser = formats.add_parser(
+        "csv", help="one row per session, ratings as columns (UTF-8 with BOM, ISO times)")
+    csv_parser.add_argument("--out", required=True, metavar="FILE",
+                            help="the file to write ('-' for standard output)")
+    csv_parser.set_defaults(run=run_export_csv)
+
+
+def run_export_csv(args: argparse.Namespace) -> int:
+    from selfcare import paths
+    from selfcare.core.clock import SystemClock
+    from selfcare.store.export import write_sessions_csv
+
+    opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
+    try:
+        records = opened.store.history()
+    finally:
+        opened.close()
+    if args.out == "-":
+        write_sessions_csv(records, sys.stdout, bom=False)
+        return EXIT_OK
+    try:
+        out = Path(args.out)
+        draft = out.with_name(out.name + ".part")
+        with draft.open("w", encoding="utf-8", newline="") as handle:
+            write_sessions_csv(records, handle)
+        draft.replace(out)
+    except OSError as exc:
+        raise CommandError(f"{args.out}: cannot write ({exc.strerror or exc})") from exc
+    print(f"{len(records)} session(s) written to {out}", file=sys.stderr)
     return EXIT_OK

@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>Your saved data was damaged, so the last good copy, from %1, was put back. Sessions after that time may be missing. The damaged file was kept, not deleted: %2</source>
+        <translation>Tus datos guardados estaban dañados, así que se recuperó la última copia buena, del %1. Puede que falten las sesiones posteriores a ese momento. El archivo dañado se conservó, no se borró: %2</translation>
+    </message>
+    <message>
         <source>Your saved data could not be read, so a new file was started. The old file was kept, not deleted: %1</source>
         <translation>No se pudieron leer tus datos guardados, así que se creó un archivo nuevo. El archivo anterior se conservó, no se borró: %1</translation>
     </message>
