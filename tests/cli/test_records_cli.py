@@ -65,3 +65,31 @@ def test_a_scribbled_record_file_is_kept_aside_and_the_last_backup_restored(
             ("-wal", "-shm")]
     assert len(kept) == 1 and kept[0].read_bytes() == scribbled
     assert history(data_dir)[0]["pre"] == 7  # and the restored file stays in use
+
+
+def test_two_copies_at_once_both_record_their_sessions_and_corrupt_nothing(
+        data_dir: Path) -> None:
+    """Two copies share the record file safely (WAL, busy timeout, sessions owned by their
+    process), so a second copy needs no lock that could be left behind by a crash."""
+    import sqlite3
+    import subprocess
+
+    from tests.cli.test_kill_loop import TINY
+    from tests.conftest import REPO
+    from tests.helpers.cli import command, selfcare_env
+
+    copies = [subprocess.Popen(command("play", TINY, "--no-gui", "--pre", str(pre), "--post",
+                                       str(pre - 2)),
+                               cwd=REPO, env=selfcare_env(data_dir), stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for pre in (8, 6)]
+    for copy in copies:
+        out, err = copy.communicate(timeout=60)
+        assert copy.returncode == 0, err
+        assert "completed" in out
+    records = history(data_dir)
+    assert sorted((r["pre"], r["post"], r["status"]) for r in records) == [
+        (6, 4, "completed"), (8, 6, "completed")]
+    conn = sqlite3.connect(data_dir / "selfcare.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
