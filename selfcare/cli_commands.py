@@ -264,7 +264,7 @@ def _export(parser: argparse.ArgumentParser) -> None:
 def run_export_csv(args: argparse.Namespace) -> int:
     from selfcare import paths
     from selfcare.core.clock import SystemClock
-    from selfcare.store.export import write_sessions_csv
+    from selfcare.store.export import save_sessions_csv, write_sessions_csv
 
     opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
     try:
@@ -274,12 +274,9 @@ def run_export_csv(args: argparse.Namespace) -> int:
     if args.out == "-":
         write_sessions_csv(records, sys.stdout, bom=False)
         return EXIT_OK
+    out = Path(args.out)
     try:
-        out = Path(args.out)
-        draft = out.with_name(out.name + ".part")
-        with draft.open("w", encoding="utf-8", newline="") as handle:
-            write_sessions_csv(records, handle)
-        draft.replace(out)
+        save_sessions_csv(records, out)
     except OSError as exc:
         raise CommandError(f"{args.out}: cannot write ({exc.strerror or exc})") from exc
     print(f"{len(records)} session(s) written to {out}", file=sys.stderr)

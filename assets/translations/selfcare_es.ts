@@ -356,6 +356,14 @@
         <translation>Dolor después de la sesión, de 0 a 10</translation>
     </message>
     <message>
+        <source>Save as a spreadsheet file (CSV)</source>
+        <translation>Guardar como hoja de cálculo (CSV)</translation>
+    </message>
+    <message>
+        <source>A copy of every session and rating, for you to keep or share</source>
+        <translation>Una copia de todas las sesiones y calificaciones, para guardarla o compartirla</translation>
+    </message>
+    <message>
         <source>Completed</source>
         <translation>Completada</translation>
     </message>
@@ -448,6 +456,22 @@
     <message>
         <source>Language, text size, contrast</source>
         <translation>Idioma, tamaño del texto, contraste</translation>
+    </message>
+    <message>
+        <source>Save my sessions</source>
+        <translation>Guardar mis sesiones</translation>
+    </message>
+    <message>
+        <source>Spreadsheet file (CSV) (*.csv)</source>
+        <translation>Hoja de cálculo (CSV) (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved in %1. Sessions in the file: %2.</source>
+        <translation>Guardado en %1. Sesiones en el archivo: %2.</translation>
     </message>
     <message>
         <source>Selfcare cannot keep your records right now, so sessions are not available. Please ask whoever looks after this computer to check the data folder. Details: %1</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TextIO
 
 from selfcare.store.sessions import SessionRecord
@@ -59,3 +60,16 @@ def write_sessions_csv(records: Iterable[SessionRecord], out: TextIO, *, bom: bo
     for record in rows:
         writer.writerow(session_row(record))
     return len(rows)
+
+
+def save_sessions_csv(records: Iterable[SessionRecord], path: Path) -> int:
+    """Write the CSV under a temporary name, then rename: never half a file at `path`."""
+    draft = path.with_name(path.name + ".part")
+    try:
+        with draft.open("w", encoding="utf-8", newline="") as handle:
+            count = write_sessions_csv(records, handle)
+        draft.replace(path)
+    except OSError:
+        draft.unlink(missing_ok=True)
+        raise
+    return count

@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         self.summary.done.connect(self._back_to_library)
         self.summary.history_requested.connect(self.show_history)
         self.settings_page.changed.connect(self.change_setting)
+        self.history.export_requested.connect(self.export_csv)
 
     def attach(self, services: Services) -> None:
         """Bring in the loaded services: sessions to list, a controller to play them."""
@@ -203,6 +204,37 @@ class MainWindow(QMainWindow):
 
     def _set_paused(self, paused: bool) -> None:
         self.player.set_paused(paused)
+
+    def export_csv(self) -> None:
+        """Ask where, then save every session as CSV; say plainly what happened."""
+        from datetime import date
+
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        from selfcare.store.export import save_sessions_csv
+
+        if self.services is None:
+            return
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = f"{folder}/selfcare-sessions-{date.today().isoformat()}.csv"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save my sessions"), suggested,
+            self.tr("Spreadsheet file (CSV) (*.csv)"))
+        if not chosen:
+            return
+        from pathlib import Path
+
+        try:
+            count = save_sessions_csv(self.services.opened.store.history(), Path(chosen))
+        except OSError as error:
+            message = self.tr("Could not save %1: %2").replace("%1", chosen).replace(
+                "%2", error.strerror or str(error))
+        else:
+            message = self.tr("Saved in %1. Sessions in the file: %2.").replace(
+                "%1", chosen).replace("%2", str(count))
+        self.history.export_result.setText(message)
 
     # -- settings -----------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,10 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfcare.ui.pages.common import label, page_layout
+from selfcare.ui.pages.common import button, label, page_layout
+from selfcare.ui.widgets.flow_row import FlowRow
 
 
 class HistoryPage(QWidget):
+    """Signals: `export_requested` when the person asks for a CSV file of their records."""
+
+    export_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = page_layout(self)
@@ -51,6 +56,15 @@ class HistoryPage(QWidget):
         for wraps in (1, 2):  # session and how far share what is left, wrapping at large text
             header.setSectionResizeMode(wraps, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        row = FlowRow()
+        self.export_button = button(
+            self.tr("Save as a spreadsheet file (CSV)"), self,
+            description=self.tr("A copy of every session and rating, for you to keep or share"))
+        self.export_button.clicked.connect(self.export_requested.emit)
+        row.add(self.export_button)
+        self.export_result = label("", "muted", self)
+        layout.addLayout(row)
+        layout.addWidget(self.export_result)
 
     def set_records(self, records: list[Any]) -> None:
         """Show SessionRecord objects from the store (newest first)."""
