@@ -155,6 +155,7 @@ def run_play(args: argparse.Namespace) -> int:
     from selfcare import paths
     from selfcare.audio.output import open_output
     from selfcare.core.clock import SystemClock
+    from selfcare.core.ports import StoreUnavailable
     from selfcare.core.session_run import SessionRun
     from selfcare.core.timeline import SAMPLE_RATE
     from selfcare.session_setup import build_audio, build_timeline
@@ -196,7 +197,11 @@ def run_play(args: argparse.Namespace) -> int:
             post = args.post if args.post is not None else ask_rating(lines.ask, sys.stdout)
         except NoOneToAskError:
             post = None
-        print(summary_line(session.give_post_rating(post)))
+        try:
+            outcome = session.give_post_rating(post)
+        except StoreUnavailable as exc:
+            raise CommandError(f"Your after-rating could not be saved: {exc}") from exc
+        print(summary_line(outcome))
         return EXIT_OK
     finally:
         output.close()

@@ -497,6 +497,10 @@
         <source>Your progress could not be saved just now (%1). The session goes on; the ratings you gave before it started are safe.</source>
         <translation>No se pudo guardar tu progreso en este momento (%1). La sesión continúa; las calificaciones que diste antes de empezar están a salvo.</translation>
     </message>
+    <message>
+        <source>Your rating could not be saved just now (%1). Please try again, or skip it.</source>
+        <translation>Tu calificación no se pudo guardar en este momento (%1). Vuelve a intentarlo u omítela.</translation>
+    </message>
 </context>
 <context>
     <name>PlayerPage</name>

@@ -25,6 +25,7 @@ from selfcare.core.ports import SessionStart
 from selfcare.core.ratings import Item, Moment, check_rating
 from selfcare.core.recovery import is_abandoned
 from selfcare.store.errors import UnknownSessionError, environment_errors
+from selfcare.store.transactions import writing
 
 
 class SessionStatus(StrEnum):
@@ -105,7 +106,7 @@ class SqliteSessionStore:
         if start.audio not in AUDIO_MODES:
             raise ValueError(f"audio is 'device' or 'silent', not {start.audio!r}")
         _check_step(start.steps_total, "steps_total")
-        with environment_errors(self._path), self._db.atomic():
+        with environment_errors(self._path), writing(self._db):
             cursor = self._db.execute(
                 "INSERT INTO sessions (script_id, title, kind, lang, started_at, status,"
                 " step_reached, steps_total, audio, pid, host)"
@@ -123,7 +124,7 @@ class SqliteSessionStore:
     def record_progress(self, session_id: int, step_reached: int) -> None:
         """Raise the step reached of a running session; a lower step changes nothing."""
         _check_step(step_reached, "step_reached")
-        with environment_errors(self._path), self._db.atomic():
+        with environment_errors(self._path), writing(self._db):
             self._require(session_id)
             self._db.execute(
                 "UPDATE sessions SET step_reached = ?"
@@ -144,14 +145,14 @@ class SqliteSessionStore:
         checked = check_rating(value)
         moment = Moment(moment)
         recorded_at = to_text(at)
-        with environment_errors(self._path), self._db.atomic():
+        with environment_errors(self._path), writing(self._db):
             self._require(session_id)
             self._upsert_rating(session_id, moment, checked, recorded_at)
 
     def recover_abandoned(self, now: datetime, is_alive: Callable[[int], bool]) -> list[int]:
         """Close as interrupted the running sessions nobody can still be playing."""
         ended_at = to_text(now)
-        with environment_errors(self._path), self._db.atomic():
+        with environment_errors(self._path), writing(self._db):
             rows = list(self._db.query(
                 "SELECT id, pid, host, started_at FROM sessions"
                 " WHERE status = 'running' ORDER BY id"
@@ -191,7 +192,7 @@ class SqliteSessionStore:
         """End a running session; one already closed keeps its first ending."""
         _check_step(step, "step_reached")
         ended = to_text(ended_at)
-        with environment_errors(self._path), self._db.atomic():
+        with environment_errors(self._path), writing(self._db):
             self._require(session_id)
             self._db.execute(
                 "UPDATE sessions SET status = ?, ended_at = ?, step_reached = MAX(step_reached, ?)"

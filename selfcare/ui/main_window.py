@@ -358,7 +358,13 @@ class MainWindow(QMainWindow):
 
     def _finish(self, post: int | None) -> None:
         assert self.services is not None
-        outcome = self.services.controller.give_post_rating(post)
+        controller = self.services.controller
+        outcome = controller.give_post_rating(post)
+        if outcome is None and controller.post_rating_problem:
+            self.rating.show_problem(self.tr(
+                "Your rating could not be saved just now (%1). Please try again, or skip "
+                "it.").replace("%1", controller.post_rating_problem))
+            return
         self.mode = Mode.BROWSING
         if outcome is not None:
             self.summary.show_outcome(outcome)

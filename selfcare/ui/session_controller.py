@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from selfcare.audio.output import OutputStream
 from selfcare.audio.session_audio import TimelineAudio
 from selfcare.core.clock import Clock
-from selfcare.core.ports import SessionStore
+from selfcare.core.ports import SessionStore, StoreUnavailable
 from selfcare.core.scripts import SessionScript
 from selfcare.core.session_run import Outcome, RunState, SessionRun
 from selfcare.session_setup import build_audio, build_timeline
@@ -42,6 +42,7 @@ class SessionController(QObject):
         self._run: SessionRun | None = None
         self._audio: TimelineAudio | None = None
         self._store_problem_shown = False
+        self.post_rating_problem: str | None = None
         self._settings = settings
         self.voice = settings.get("voice_volume")
         self.background = settings.get("background_volume")
@@ -113,9 +114,17 @@ class SessionController(QObject):
             self._run.stop()
 
     def give_post_rating(self, value: int | None) -> Outcome | None:
+        """Save the after-rating; None if there is no run, or if it could not be saved (the
+        run stays, so the person can try again; `post_rating_problem` says why)."""
+        self.post_rating_problem = None
         if self._run is None:
             return None
-        outcome = self._run.give_post_rating(value)
+        try:
+            outcome = self._run.give_post_rating(value)
+        except StoreUnavailable as exc:
+            log.error("after-rating not saved: %s", exc)
+            self.post_rating_problem = str(exc)
+            return None
         self._close_audio()
         self._run = None
         return outcome

@@ -20,6 +20,9 @@ class RatingPage(QWidget):
         layout = page_layout(self)
         self.context = label("", "muted", self)
         layout.addWidget(self.context)
+        self.problem = label("", "notice", self)
+        self.problem.hide()
+        layout.addWidget(self.problem)
         frame, inner = card(self)
         self.question = label("", "question", frame)
         inner.addWidget(self.question)
@@ -62,7 +65,14 @@ class RatingPage(QWidget):
         self.back.hide()
         self._reset()
 
+    def show_problem(self, text: str) -> None:
+        """Say why the answer was not saved; the chosen number stays, ready to try again."""
+        self.problem.setText(text)
+        self.problem.show()
+        self.scale.setFocus()
+
     def _reset(self) -> None:
+        self.problem.hide()
         self.scale.clear()
         self.confirm.setEnabled(False)
         self.scale.setFocus()
