@@ -91,14 +91,20 @@ def _rotate(db_path: Path, reason: str) -> None:
             log.warning("old backup %s not removed: %s", old, error)
 
 
+def quick_check(path: Path, *, read_only: bool = True) -> list[str]:
+    """What `PRAGMA quick_check` says of the file at `path` (["ok"] when sound)."""
+    uri = path.absolute().as_uri() + ("?mode=ro" if read_only else "")
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        return [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    finally:
+        conn.close()
+
+
 def is_sound(path: Path) -> bool:
     """True if `path` opens read-only and passes `PRAGMA quick_check`."""
     try:
-        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
-        try:
-            return [str(row[0]) for row in conn.execute("PRAGMA quick_check")] == ["ok"]
-        finally:
-            conn.close()
+        return quick_check(path) == ["ok"]
     except sqlite3.Error:
         return False
 

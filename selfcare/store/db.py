@@ -24,7 +24,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from selfcare.store.backups import back_up, daily_backup_due, newest_sound_backup, restore
+from selfcare.store.backups import (
+    back_up,
+    daily_backup_due,
+    newest_sound_backup,
+    quick_check,
+    restore,
+)
 from selfcare.store.errors import (
     StorageProblem,
     StorageUnavailable,
@@ -106,13 +112,13 @@ def damage_in(path: Path) -> str | None:
         raise StorageUnavailable(StorageProblem.CANNOT_OPEN, path, "it is a folder")
     try:
         try:
-            messages = _quick_check(path, read_only=True)
+            messages = quick_check(path, read_only=True)
         except sqlite3.Error as error:
             if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_READONLY_ROLLBACK:
                 raise
             # A hot rollback journal from a crash mid-write: rolling it back is
             # the normal recovery, and it needs a writable connection.
-            messages = _quick_check(path, read_only=False)
+            messages = quick_check(path, read_only=False)
     except sqlite3.Error as error:
         problem = problem_of(error)
         if problem in _DAMAGE:
@@ -122,15 +128,6 @@ def damage_in(path: Path) -> str | None:
             raise
         raise unavailable from error
     return None if messages == ["ok"] else "; ".join(messages)
-
-
-def _quick_check(path: Path, *, read_only: bool) -> list[str]:
-    uri = path.absolute().as_uri() + ("?mode=ro" if read_only else "")
-    conn = sqlite3.connect(uri, uri=True)
-    try:
-        return [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
-    finally:
-        conn.close()
 
 
 def move_aside(path: Path, now: datetime) -> Path:

@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
         self.player.set_volumes(controller.voice, controller.background)
 
     def _show_view(self, view: PlayerView) -> None:
+        # Through the window, not connected to the page: a change of language makes a new
+        # player page, and the controller's signals must reach whichever one is current.
         self.player.show_view(view)
 
     def _set_paused(self, paused: bool) -> None:
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
     def export_csv(self) -> None:
         """Ask where, then save every session as CSV; say plainly what happened."""
         from datetime import date
+        from pathlib import Path
 
         from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
@@ -224,8 +227,6 @@ class MainWindow(QMainWindow):
             self.tr("Spreadsheet file (CSV) (*.csv)"))
         if not chosen:
             return
-        from pathlib import Path
-
         try:
             count = save_sessions_csv(self.services.opened.store.history(), Path(chosen))
         except OSError as error:
