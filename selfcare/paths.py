@@ -32,6 +32,10 @@ def scripts_dir() -> Path:
     return assets_dir() / "scripts"
 
 
+def measures_dir() -> Path:
+    return assets_dir() / "measures"
+
+
 def audio_dir() -> Path:
     return assets_dir() / "audio"
 

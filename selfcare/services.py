@@ -20,6 +20,7 @@ from selfcare.core.problems import errors_in
 from selfcare.core.scripts import SessionScript
 from selfcare.core.timeline import SAMPLE_RATE
 from selfcare.library import Library, load_library
+from selfcare.measures_files import MeasureProblem, load_measures
 from selfcare.session_setup import OpenedStore, build_timeline, open_store
 from selfcare.settings import Settings
 from selfcare.ui.i18n import tr
@@ -58,12 +59,15 @@ def load_services(parent: QWidget, data_dir: Path, settings: Settings | None = N
     log.info("sound: %s", output.silent_reason or "device open")
     settings = settings or Settings(data_dir)
     controller = SessionController(opened.store, output, clock, settings, parent)
+    measures = load_measures()
     return Services(controller, opened, output, library.scripts,
                     lambda: library_entries(ordered), settings,
-                    lambda: start_notices(opened, library, output))
+                    lambda: start_notices(opened, library, output, measures.problems),
+                    measures.instruments)
 
 
-def start_notices(opened: OpenedStore, library: Library, output: OutputStream) -> list[str]:
+def start_notices(opened: OpenedStore, library: Library, output: OutputStream,
+                  measure_problems: list[MeasureProblem] | None = None) -> list[str]:
     """What the person should know before choosing a session, in the current language."""
     notices = []
     if opened.moved_aside is not None and opened.restored_taken is not None:
@@ -81,6 +85,10 @@ def start_notices(opened: OpenedStore, library: Library, output: OutputStream) -
     if broken:
         notices.append(tr("Some sessions could not be loaded and are not shown: %1").replace(
             "%1", ", ".join(Path(name).name for name in broken)))
+    if measure_problems:
+        notices.append(tr("Some optional questions could not be loaded and are not asked: "
+                          "%1").replace("%1", ", ".join(
+                              problem.file.name for problem in measure_problems)))
     if output.silent_reason:
         notices.append(tr("No sound device could be opened, so sessions will run silently "
                           "with the words on screen."))

@@ -26,6 +26,7 @@ from selfcare.core.timeline import Timeline, compile_timeline
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from selfcare.store.answers import SqliteAnswerStore
     from selfcare.store.sessions import SqliteSessionStore
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,12 @@ class OpenedStore:
     moved_aside: Path | None = None
     recovered: list[int] = field(default_factory=list)
     restored_taken: datetime | None = None  # when the backup restored in place was made
+    answers: SqliteAnswerStore = field(init=False)  # soreness, notes, the weekly check
+
+    def __post_init__(self) -> None:
+        from selfcare.store.answers import SqliteAnswerStore
+
+        self.answers = SqliteAnswerStore(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -13,6 +13,10 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selfcare.core.questions import QuestionChoices
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +60,27 @@ OPTIONS = {
         Option("high_contrast", False, "Light text on black with strong outlines."),
         Option("reduced_motion", False, "No moving breathing circle and no animation."),
         Option("captions", True, "Show the words being spoken."),
+        Option("ask_tension", False, "Before and after each session: muscle tension, 0-10."),
+        Option("ask_tiredness", False, "Before and after: ESAS-r tiredness, 0-10."),
+        Option("ask_anxiety", False, "Before and after: ESAS-r anxiety, 0-10."),
+        Option("ask_wellbeing", False, "Before and after: ESAS-r wellbeing, 0-10."),
+        Option("ask_weekly_check", True, "Once a week, after a session: three questions "
+               "about the past week (modelled on the PEG)."),
+        Option("ask_soreness", True, "After acupressure: any soreness or bruising?"),
+        Option("ask_note", True, "After each session: a place for a short note."),
     )
 }
+
+
+def question_choices(settings: Settings) -> QuestionChoices:
+    """What to ask besides pain, from the saved options."""
+    from selfcare.core.questions import QuestionChoices  # msgspec: not before first paint
+
+    return QuestionChoices(
+        tension=settings.flag("ask_tension"), tiredness=settings.flag("ask_tiredness"),
+        anxiety=settings.flag("ask_anxiety"), wellbeing=settings.flag("ask_wellbeing"),
+        weekly_check=settings.flag("ask_weekly_check"), soreness=settings.flag("ask_soreness"),
+        note=settings.flag("ask_note"))
 
 
 class Settings:

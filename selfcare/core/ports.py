@@ -7,10 +7,13 @@ Adapters live in `selfcare.audio` and `selfcare.store`; tests use fakes from
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Protocol
 
 from selfcare.core.ratings import Moment
+
+if TYPE_CHECKING:
+    from selfcare.core.questions import Soreness
 
 
 class StoreUnavailable(Exception):  # noqa: N818 - reads as a state, like the store's subclass
@@ -56,6 +59,8 @@ class SessionStart:
     steps_total: int
     pre_rating: int | None
     audio: str  # "device" or "silent"
+    # other 0-10 items rated before (item, value or None if skipped), saved with pain
+    pre_extras: tuple[tuple[str, int | None], ...] = ()
 
 
 class SessionStore(Protocol):
@@ -74,5 +79,21 @@ class SessionStore(Protocol):
     ) -> None: ...
 
     def record_rating(
-        self, session_id: int, moment: Moment, value: int | None, at: datetime
-    ) -> None: ...
+        self, session_id: int, moment: Moment, value: int | None, at: datetime,
+        item: str = "pain",
+    ) -> None:
+        """Store one 0-10 answer (None: skipped); pain unless `item` says otherwise."""
+        ...
+
+
+class AnswerStore(Protocol):
+    """Where the answers that are not session ratings go; every call commits."""
+
+    def record_soreness(self, session_id: int, value: Soreness | None, at: datetime) -> None: ...
+
+    def record_note(self, session_id: int, text: str, at: datetime) -> bool: ...
+
+    def record_weekly(self, week_start: date, instrument: str, version: str, item: str,
+                      value: int | None, at: datetime) -> None: ...
+
+    def last_weekly_week(self, instrument: str) -> date | None: ...

@@ -9,7 +9,7 @@ holds any rule of its own.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -85,8 +85,9 @@ class SessionRun:
         audio: SessionAudio,
         clock: Clock,
         pre_rating: int | None,
+        pre_extras: Mapping[str, int | None] | None = None,
     ) -> SessionRun:
-        """Commit the record with its pre-rating, then start the sound."""
+        """Commit the record with its pre-ratings, then start the sound."""
         start = SessionStart(
             script_id=script.id,
             title=script.title_in(timeline.lang),
@@ -96,6 +97,8 @@ class SessionRun:
             steps_total=len(script.steps),
             pre_rating=check_rating(pre_rating),
             audio="silent" if audio.silent_reason else "device",
+            pre_extras=tuple((item, check_rating(value))
+                             for item, value in (pre_extras or {}).items()),
         )
         session_id = store.begin_session(start)
         run = cls(script, timeline, store, audio, clock, session_id, start.pre_rating)

@@ -57,6 +57,46 @@ def m001_sessions_and_ratings(db: Database) -> None:
         db.execute(statement)
 
 
+_M002 = [
+    # After acupressure: soreness or bruising. A NULL value is a skipped question.
+    """
+    CREATE TABLE soreness (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+        value TEXT CHECK (value IN ('none', 'mild', 'more')),
+        recorded_at TEXT NOT NULL
+    )
+    """,
+    # A free-text note after any session; no row when none was written.
+    """
+    CREATE TABLE notes (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+        text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+        recorded_at TEXT NOT NULL
+    )
+    """,
+    # The weekly check, one row per item; week_start is the local Monday (YYYY-MM-DD).
+    """
+    CREATE TABLE weekly_answers (
+        id INTEGER PRIMARY KEY,
+        week_start TEXT NOT NULL,
+        instrument TEXT NOT NULL,
+        instrument_version TEXT NOT NULL,
+        item TEXT NOT NULL,
+        value INTEGER CHECK (value BETWEEN 0 AND 10),
+        recorded_at TEXT NOT NULL,
+        UNIQUE (week_start, instrument, item)
+    )
+    """,
+    "CREATE INDEX idx_ratings_item ON ratings(item)",
+]
+
+
+@migrations()
+def m002_soreness_notes_weekly(db: Database) -> None:
+    for statement in _M002:
+        db.execute(statement)
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply what is pending; returns the names applied, oldest first."""
     pending = [migration.name for migration in migrations.pending(db)]

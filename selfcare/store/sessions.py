@@ -11,6 +11,7 @@ closed as interrupted by `recover_abandoned`, following `core.recovery`.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,13 +97,14 @@ class SqliteSessionStore:
         self._db = db
         self._pid = pid
         self._host = host
-        self._path = _file_of(db)
+        self._path = database_file(db)
         self._begun_here: set[int] = set()
 
     def begin_session(self, start: SessionStart) -> int:
         """Insert the running session and its pre-rating in one transaction."""
         started_at = to_text(start.started_at)
         pre = check_rating(start.pre_rating)
+        extras = [(check_item(item), check_rating(value)) for item, value in start.pre_extras]
         if start.audio not in AUDIO_MODES:
             raise ValueError(f"audio is 'device' or 'silent', not {start.audio!r}")
         _check_step(start.steps_total, "steps_total")
@@ -118,6 +120,8 @@ class SqliteSessionStore:
             session_id = cursor.lastrowid
             assert session_id is not None
             self._upsert_rating(session_id, Moment.PRE, pre, started_at)
+            for item, value in extras:
+                self._upsert_rating(session_id, Moment.PRE, value, started_at, item)
         self._begun_here.add(session_id)
         return session_id
 
@@ -139,15 +143,29 @@ class SqliteSessionStore:
         self._close(session_id, SessionStatus.INTERRUPTED, ended_at, step_reached)
 
     def record_rating(
-        self, session_id: int, moment: Moment, value: int | None, at: datetime
+        self, session_id: int, moment: Moment, value: int | None, at: datetime,
+        item: str = Item.PAIN.value,
     ) -> None:
         """Store (or replace) a rating; None records that the person skipped it."""
         checked = check_rating(value)
         moment = Moment(moment)
         recorded_at = to_text(at)
+        item = check_item(item)
         with environment_errors(self._path), writing(self._db):
             self._require(session_id)
-            self._upsert_rating(session_id, moment, checked, recorded_at)
+            self._upsert_rating(session_id, moment, checked, recorded_at, item)
+
+    def other_ratings(self) -> dict[int, dict[tuple[str, str], int | None]]:
+        """Every rating but pain, by session: {(moment, item): value or None if skipped}."""
+        found: dict[int, dict[tuple[str, str], int | None]] = {}
+        with environment_errors(self._path):
+            for row in self._db.query(
+                "SELECT session_id, moment, item, value FROM ratings WHERE item != ?",
+                [Item.PAIN.value],
+            ):
+                found.setdefault(row["session_id"], {})[(row["moment"], row["item"])] = \
+                    row["value"]
+        return found
 
     def recover_abandoned(self, now: datetime, is_alive: Callable[[int], bool]) -> list[int]:
         """Close as interrupted the running sessions nobody can still be playing."""
@@ -201,14 +219,15 @@ class SqliteSessionStore:
             )
 
     def _upsert_rating(
-        self, session_id: int, moment: Moment, value: int | None, recorded_at: str
+        self, session_id: int, moment: Moment, value: int | None, recorded_at: str,
+        item: str = Item.PAIN.value,
     ) -> None:
         self._db.execute(
             "INSERT INTO ratings (session_id, moment, item, value, recorded_at)"
             " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (session_id, moment, item)"
             " DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at",
-            [session_id, moment.value, Item.PAIN.value, value, recorded_at],
+            [session_id, moment.value, item, value, recorded_at],
         )
 
     def _require(self, session_id: int) -> None:
@@ -293,6 +312,16 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
             kernel32.CloseHandle(handle)
 
 
+def check_item(item: str) -> str:
+    """A rating item's name: lower-case words joined by hyphens, as in the measure files."""
+    if not isinstance(item, str) or not _ITEM.fullmatch(item):
+        raise ValueError(f"a rating item is a short lower-case name, not {item!r}")
+    return item
+
+
+_ITEM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
 def _check_step(step: int, name: str) -> None:
     if isinstance(step, bool) or not isinstance(step, int) or step < 0:
         raise ValueError(f"{name} is a whole number from 0, not {step!r}")
@@ -311,7 +340,7 @@ def _record(row: dict[str, Any]) -> SessionRecord:
     )
 
 
-def _file_of(db: Database) -> Path:
+def database_file(db: Database) -> Path:
     for row in db.query("PRAGMA database_list"):
         if row["name"] == "main":
             return Path(row["file"]) if row["file"] else Path(":memory:")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum, auto
 from typing import TYPE_CHECKING
 
@@ -25,19 +25,26 @@ from PySide6.QtWidgets import (
 )
 
 from selfcare import APP_NAME
+from selfcare.core.ports import StoreUnavailable
 from selfcare.ui import i18n, style
 from selfcare.ui.pages.common import button, label
 from selfcare.ui.pages.library_page import LibraryPage, SessionEntry
 
 if TYPE_CHECKING:
     from selfcare.audio.output import OutputStream
+    from selfcare.core.measures import Instrument
     from selfcare.core.player_view import PlayerView
+    from selfcare.core.questions import Question
     from selfcare.core.scripts import SessionScript
+    from selfcare.core.session_run import Outcome
     from selfcare.session_setup import OpenedStore
     from selfcare.settings import Settings
     from selfcare.ui.session_controller import SessionController
 
 log = logging.getLogger(__name__)
+
+QUESTION_OPTIONS = ("ask_tension", "ask_tiredness", "ask_anxiety", "ask_wellbeing",
+                    "ask_soreness", "ask_weekly_check", "ask_note")
 
 
 @dataclass
@@ -55,6 +62,7 @@ class Services:
     entries: Callable[[], list[SessionEntry]]
     settings: Settings
     notices: Callable[[], list[str]] = list
+    measures: dict[str, Instrument] = field(default_factory=dict)  # questionnaires by id
 
     def close(self) -> None:
         self.output.close()
@@ -104,6 +112,10 @@ class MainWindow(QMainWindow):
         self._script: SessionScript | None = None
         self._lang = "en"
         self._fallback = False  # the session plays in another language than the interface
+        self._questions: list[Question] = []  # before or after the session, in order
+        self._asking = 0  # index in _questions
+        self._pre_answers: dict[str, int | None] = {}
+        self._outcome: Outcome | None = None
         self._build_frame()
 
     def _build_frame(self) -> None:
@@ -141,7 +153,8 @@ class MainWindow(QMainWindow):
         self.history = HistoryPage(self.stack)
         self.settings_page = SettingsPage(
             i18n.current_language(), shown.text_scale, shown.high_contrast,
-            shown.reduced_motion, shown.captions, self.stack)
+            shown.reduced_motion, shown.captions, self.stack,
+            questions={name: self.services.settings.flag(name) for name in QUESTION_OPTIONS})
         for page in (self.rating, self.player, self.summary, self.history, self.settings_page):
             self.stack.addWidget(page)
         self._connect_pages()
@@ -169,9 +182,11 @@ class MainWindow(QMainWindow):
     def _connect_pages(self) -> None:
         self.library.chosen.connect(self.choose_session)
         self.rating.answered.connect(self._on_rating)
-        self.rating.back.clicked.connect(self._back_to_library)
+        self.rating.skip_rest.connect(self._skip_weekly)
+        self.rating.back.clicked.connect(self._question_back)
         self.summary.done.connect(self._back_to_library)
         self.summary.history_requested.connect(self.show_history)
+        self.summary.note_written.connect(self._save_note)
         self.settings_page.changed.connect(self.change_setting)
         self.history.export_requested.connect(self.export_csv)
 
@@ -257,7 +272,7 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 style.apply_style(app, self.display.theme, self.display.text_scale)
-        else:
+        elif name in ("reduced_motion", "captions"):
             self.player.set_display(reduced_motion=self.display.reduced_motion,
                                     captions=self.display.captions)
 
@@ -286,14 +301,29 @@ class MainWindow(QMainWindow):
     # -- the flow -----------------------------------------------------------------------
 
     def choose_session(self, script_id: str) -> None:
+        from selfcare.core.questions import before_session
+        from selfcare.settings import question_choices
+
         if self.services is None or script_id not in self.services.scripts:
             return
         self._script = self.services.scripts[script_id]
         self._lang = session_language(self._script)
         self._fallback = self._lang != i18n.current_language()
         self.mode = Mode.RATING_BEFORE
-        self.rating.ask_before(self._script.title_in(self._lang))
+        self._questions = before_session(question_choices(self.services.settings),
+                                         self.services.measures)
+        self._asking = 0
+        self._pre_answers = {}
+        self._ask_current()
         self._show(self.rating)
+
+    def _ask_current(self) -> None:
+        assert self._script is not None
+        before = self.mode is Mode.RATING_BEFORE
+        count = len(self._questions)
+        self.rating.ask(self._questions[self._asking], before=before,
+                        title=self._script.title_in(self._lang), number=self._asking + 1,
+                        count=count, last=self._asking == count - 1)
 
     def open_session(self, id_or_path: str, lang: str | None = None) -> None:
         """Go straight to a session (`selfcare play ID`), built-in or from a file."""
@@ -310,17 +340,33 @@ class MainWindow(QMainWindow):
         self.choose_session(result.script.id)
         if lang in result.script.languages:
             self._lang = lang
-            self.rating.ask_before(result.script.title_in(lang))
+            self._ask_current()
 
-    def _on_rating(self, value: int | None) -> None:
+    def _on_rating(self, value: object) -> None:
         if self.mode is Mode.RATING_BEFORE:
-            self._start(value)
+            question = self._questions[self._asking]
+            self._pre_answers[question.key] = value  # type: ignore[assignment]
+            if self._asking + 1 < len(self._questions):
+                self._asking += 1
+                self._ask_current()
+                return
+            answers = dict(self._pre_answers)
+            pain = answers.pop("pain", None)
+            self._start(pain, answers)
         elif self.mode is Mode.RATING_AFTER:
-            self._finish(value)
+            self._answer_after(value)
 
-    def _start(self, pre: int | None) -> None:
+    def _question_back(self) -> None:
+        """Before a session: back one question, or to the library from the first."""
+        if self.mode is Mode.RATING_BEFORE and self._asking > 0:
+            self._asking -= 1
+            self._ask_current()
+        else:
+            self._back_to_library()
+
+    def _start(self, pre: int | None, extras: dict[str, int | None] | None = None) -> None:
         assert self.services is not None and self._script is not None
-        reason = self.services.controller.start(self._script, self._lang, pre)
+        reason = self.services.controller.start(self._script, self._lang, pre, extras)
         notices = []
         if self._fallback:
             notices.append(self.tr("This session is not available in your language yet, so "
@@ -352,12 +398,94 @@ class MainWindow(QMainWindow):
             self._ask_after()
 
     def _ask_after(self) -> None:
+        from datetime import date
+
+        from selfcare.core.measures import WEEKLY_CHECK
+        from selfcare.core.questions import after_session, weekly_due
+        from selfcare.settings import question_choices
+
         assert self.services is not None and self._script is not None
+        try:
+            last_week = self.services.opened.answers.last_weekly_week(WEEKLY_CHECK)
+        except StoreUnavailable as exc:
+            log.warning("weekly check not offered: %s", exc)
+            last_week = date.max  # cannot tell, so do not ask twice
+        self._questions = after_session(
+            question_choices(self.services.settings), self.services.measures,
+            kind=self._script.kind, weekly_due=weekly_due(last_week, date.today()))
+        self._asking = 0
+        self._outcome = None
         self.mode = Mode.RATING_AFTER
-        self.rating.ask_after(self._script.title_in(self._lang))
+        self._ask_current()
         self._show(self.rating)
 
-    def _finish(self, post: int | None) -> None:
+    def _answer_after(self, value: object) -> None:
+        """Save one answer after the session at once; on failure stay on the question."""
+        from datetime import UTC, date, datetime
+
+        from selfcare.core.answers import save_after
+
+        assert self.services is not None
+        question = self._questions[self._asking]
+        if question.is_pain:
+            if not self._finish_pain(value):  # type: ignore[arg-type]
+                return
+        elif self._outcome is not None:
+            try:
+                save_after(question, value, session_id=self._outcome.session_id,
+                           at=datetime.now(UTC), today=date.today(),
+                           sessions=self.services.opened.store,
+                           answers=self.services.opened.answers)
+            except StoreUnavailable as exc:
+                log.error("answer after the session not saved: %s", exc)
+                self.rating.show_problem(self.tr(
+                    "Your answer could not be saved just now (%1). Please try again, or "
+                    "skip it.").replace("%1", str(exc)))
+                return
+        self._next_after()
+
+    def _next_after(self) -> None:
+        if self._asking + 1 < len(self._questions):
+            self._asking += 1
+            self._ask_current()
+            return
+        from selfcare.settings import question_choices
+
+        assert self.services is not None
+        self.mode = Mode.BROWSING
+        if self._outcome is not None:
+            self.summary.show_outcome(
+                self._outcome, note=question_choices(self.services.settings).note)
+        self._show(self.summary)
+
+    def _save_note(self, text: str) -> None:
+        """Keep the note written on the summary page for the session just ended."""
+        from datetime import UTC, datetime
+
+        if self.services is None or self._outcome is None:
+            return
+        try:
+            self.services.opened.answers.record_note(self._outcome.session_id, text,
+                                                     datetime.now(UTC))
+        except StoreUnavailable as exc:
+            log.error("note not saved: %s", exc)
+            self.summary.note_not_saved(str(exc))
+            return
+        self.summary.note_saved(text)
+
+    def _skip_weekly(self) -> None:
+        """"Not this week": the weekly questions left are saved as skipped."""
+        while (self.mode is Mode.RATING_AFTER and self._asking < len(self._questions)
+               and self._questions[self._asking].weekly):
+            before = self._asking
+            self._answer_after(None)
+            if self._asking == before and self.mode is Mode.RATING_AFTER:
+                return  # not saved: the problem is on screen
+            if self.mode is not Mode.RATING_AFTER:
+                return
+
+    def _finish_pain(self, post: int | None) -> bool:
+        """Save the pain rating after the session, closing it; False if it failed."""
         assert self.services is not None
         controller = self.services.controller
         outcome = controller.give_post_rating(post)
@@ -365,11 +493,9 @@ class MainWindow(QMainWindow):
             self.rating.show_problem(self.tr(
                 "Your rating could not be saved just now (%1). Please try again, or skip "
                 "it.").replace("%1", controller.post_rating_problem))
-            return
-        self.mode = Mode.BROWSING
-        if outcome is not None:
-            self.summary.show_outcome(outcome)
-        self._show(self.summary)
+            return False
+        self._outcome = outcome
+        return True
 
     def _back_to_library(self) -> None:
         self.mode = Mode.BROWSING
@@ -397,6 +523,8 @@ class MainWindow(QMainWindow):
         if self.services is not None and self.services.controller.active:
             log.info("window closed during a session: recording it as interrupted")
             self.services.controller.stop()
+        if getattr(self, "summary", None) is not None and self.summary.unsaved_note():
+            self.summary.save_note()  # typed but not saved: keep it rather than lose it
         event.accept()
 
 

@@ -58,13 +58,15 @@ class SessionController(QObject):
     def active(self) -> bool:
         return self._run is not None and self._run.active
 
-    def start(self, script: SessionScript, lang: str, pre: int | None) -> str | None:
-        """Save the pre-rating, start the sound; returns a notice for the person, if any."""
+    def start(self, script: SessionScript, lang: str, pre: int | None,
+              extras: dict[str, int | None] | None = None) -> str | None:
+        """Save the pre-ratings, start the sound; returns a notice for the person, if any."""
         timeline = build_timeline(script, lang)
         audio = build_audio(script, timeline, self._output)
         audio.set_gains(self.voice, self.background)
         self._audio = audio
-        self._run = SessionRun.begin(script, timeline, self._store, audio, self._clock, pre)
+        self._run = SessionRun.begin(script, timeline, self._store, audio, self._clock, pre,
+                                     extras)
         self._store_problem_shown = False
         self._timer.start()
         self.poll()

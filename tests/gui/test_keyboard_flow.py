@@ -72,6 +72,17 @@ def test_a_whole_session_by_keyboard_only(window, qtbot):
     assert window.rating.scale.value() == 2
     press(qtbot, Qt.Key.Key_Return)
 
+    # the weekly check, first time this week: digits then Enter, "1" "0" is ten
+    for typed in ([Qt.Key.Key_5], [Qt.Key.Key_1, Qt.Key.Key_0], [Qt.Key.Key_0]):
+        assert window.rating.question_now.weekly
+        assert QApplication.focusWidget() is window.rating.scale
+        for key in typed:
+            press(qtbot, key)
+        press(qtbot, Qt.Key.Key_Return)
+    weekly = window.services.opened.answers.weekly_answers()
+    assert [(a.item, a.value) for a in weekly] == [
+        ("average-pain", 5), ("enjoyment", 10), ("activity", 0)]
+
     # the summary says what was given, and its main button has the focus
     assert window.stack.currentWidget() is window.summary
     assert window.summary.result.text() == "Pain before 6 \u2192 after 2"

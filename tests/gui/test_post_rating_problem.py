@@ -23,6 +23,7 @@ def test_a_locked_file_keeps_the_person_on_the_question_until_it_can_be_saved(wi
         blocker.rollback()
         blocker.close()
     window.rating.answered.emit(3)  # the same answer, once the file is free
+    window.rating.skip_rest.emit()
     assert window.stack.currentWidget() is window.summary
     assert window.summary.result.text() == "Pain before 6 \u2192 after 3"
     [record] = services.opened.store.history()

@@ -31,6 +31,12 @@ def test_a_whole_session_by_mouse_saves_both_ratings(window, qtbot):
     assert run.state is RunState.FINISHED
     qtbot.mouseClick(window.rating.scale.button(4), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.rating.confirm, Qt.MouseButton.LeftButton)
+    # the weekly check, once this week, by mouse too
+    for value in (5, 3, 4):
+        assert window.rating.question_now.weekly
+        assert not window.rating.confirm.isEnabled()
+        qtbot.mouseClick(window.rating.scale.button(value), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.rating.confirm, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.summary
     assert window.summary.result.text() == "Pain before 6 \u2192 after 4"
     record = window.services.opened.store.history()[0]
@@ -69,6 +75,7 @@ def test_ending_early_asks_the_after_rating_and_records_an_interruption(window, 
     assert window.rating.question.text() == "And now, how much pain do you have?"
     assert "7" not in window.rating.question.text()  # no anchoring on the first answer
     qtbot.mouseClick(window.rating.skip, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.rating.skip_week, Qt.MouseButton.LeftButton)
     assert window.summary.heading.text() == "Session ended early"
     record = window.services.opened.store.history()[0]
     assert (record.status, record.pre, record.post, record.post_skipped) == \
@@ -81,6 +88,7 @@ def test_history_lists_sessions_newest_first(window, qtbot):
     window.rating.answered.emit(4)
     window.player.stop_requested.emit()
     window.rating.answered.emit(3)
+    window.rating.skip_rest.emit()
     window.summary.history_requested.emit()
     assert window.stack.currentWidget() is window.history
     table = window.history.table

@@ -26,7 +26,8 @@ class FakeSession:
     status: str = "running"
     step_reached: int = 1
     ended_at: datetime | None = None
-    ratings: dict[Moment, FakeRating] = field(default_factory=dict)
+    ratings: dict[Moment, FakeRating] = field(default_factory=dict)  # pain
+    other: dict[tuple[Moment, str], FakeRating] = field(default_factory=dict)  # other items
 
     def rating(self, moment: Moment) -> int | None:
         given = self.ratings.get(moment)
@@ -51,6 +52,8 @@ class FakeSessionStore:
         session_id = len(self.sessions) + 1
         session = FakeSession(start, step_reached=min(1, start.steps_total))
         session.ratings[Moment.PRE] = FakeRating(pre, start.started_at)
+        for item, value in start.pre_extras:
+            session.other[(Moment.PRE, item)] = FakeRating(check_rating(value), start.started_at)
         self.sessions[session_id] = session
         self.calls.append(("begin_session", session_id))
         return session_id
@@ -67,11 +70,15 @@ class FakeSessionStore:
         self._close("interrupt_session", session_id, "interrupted", ended_at, step_reached)
 
     def record_rating(
-        self, session_id: int, moment: Moment, value: int | None, at: datetime
+        self, session_id: int, moment: Moment, value: int | None, at: datetime,
+        item: str = "pain",
     ) -> None:
         session = self._get("record_rating", session_id)
         _require_aware(at)
-        session.ratings[Moment(moment)] = FakeRating(check_rating(value), at)
+        if item == "pain":
+            session.ratings[Moment(moment)] = FakeRating(check_rating(value), at)
+        else:
+            session.other[(Moment(moment), item)] = FakeRating(check_rating(value), at)
 
     def session(self, session_id: int) -> FakeSession:
         return self.sessions[session_id]

@@ -1,5 +1,6 @@
 """Settings a person may need to use the app at all: language, text size, contrast,
-motion and captions. Each change applies at once and is remembered."""
+motion and captions; and which questions come with each session. Each change applies
+at once and is remembered."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ class SettingsPage(QWidget):
     changed = Signal(str, object)
 
     def __init__(self, language: str, text_scale: float, high_contrast: bool,
-                 reduced_motion: bool, captions: bool, parent: QWidget | None = None) -> None:
+                 reduced_motion: bool, captions: bool, parent: QWidget | None = None,
+                 *, questions: dict[str, bool] | None = None) -> None:
         super().__init__(parent)
         layout = page_layout(self)
         layout.addWidget(label(self.tr("Settings"), "pageTitle", self))
@@ -70,7 +72,37 @@ class SettingsPage(QWidget):
             inner, frame, self.tr("Show the words being spoken"), captions, "captions",
             self.tr("Captions during sessions"))
         layout.addWidget(frame)
+        self.question_boxes = self._questions_card(layout, questions or {})
         layout.addStretch(1)
+
+    def _questions_card(self, layout: QVBoxLayout, on: dict[str, bool]) -> dict[str, QCheckBox]:
+        """Which questions come with a session; pain before and after is always asked."""
+        frame, inner = card(self)
+        inner.addWidget(label(self.tr("Questions with each session"), "cardTitle", frame))
+        inner.addWidget(label(self.tr("Pain before and after is always asked, and any "
+                                      "question can be skipped. Your care team may suggest "
+                                      "which of these to use."), "muted", frame))
+        boxes = {}
+        for name, text, description in (
+            ("ask_tension", self.tr("Muscle tension, before and after"),
+             self.tr("How tense your muscles feel, 0 to 10")),
+            ("ask_tiredness", self.tr("Tiredness, before and after (ESAS-r)"),
+             self.tr("From the Edmonton Symptom Assessment System, revised")),
+            ("ask_anxiety", self.tr("Anxiety, before and after (ESAS-r)"),
+             self.tr("From the Edmonton Symptom Assessment System, revised")),
+            ("ask_wellbeing", self.tr("Wellbeing, before and after (ESAS-r)"),
+             self.tr("From the Edmonton Symptom Assessment System, revised")),
+            ("ask_soreness", self.tr("After acupressure: any soreness or bruising"),
+             self.tr("A safety question for your care team")),
+            ("ask_weekly_check", self.tr("Once a week: three questions about the past week"),
+             self.tr("Pain, and how it got in the way of enjoying life and daily activity")),
+            ("ask_note", self.tr("A place for a note after each session"),
+             self.tr("Optional; shown with your history")),
+        ):
+            boxes[name] = self._check(inner, frame, text, on.get(name, False), name,
+                                      description)
+        layout.addWidget(frame)
+        return boxes
 
     def _choices(self, layout: QVBoxLayout, parent: QWidget, name: str, current: Value,
                  options: Sequence[tuple[Value, str, str]], description: str,

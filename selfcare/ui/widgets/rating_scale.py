@@ -1,4 +1,7 @@
-"""The 0-10 pain scale: eleven large buttons with their anchor words, no default.
+"""A 0-10 scale: eleven large buttons with their anchor words, no default.
+
+Pain by default; `set_subject` makes it ask about something else (tension, the
+weekly check, an ESAS-r item) with that item's own anchors.
 
 A deliberate choice is required: nothing is selected until the person picks a
 number by mouse, touch or keyboard (arrows move, digits jump, Enter confirms).
@@ -36,6 +39,9 @@ class RatingScale(QWidget):
         self._group.setExclusive(True)
         self._buttons: list[QPushButton] = []
         self._last_digit: int | None = None  # "1" then "0" types 10
+        self._subject = ""  # what is rated, for the accessible name; "" is pain
+        self._low = ""
+        self._high = ""
         row = QHBoxLayout()
         row.setSpacing(8)
         for value in range(NRS_MIN, NRS_MAX + 1):
@@ -45,7 +51,6 @@ class RatingScale(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scale itself takes focus
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumSize(52, 60)
-            button.setAccessibleName(self._spoken(value))
             self._group.addButton(button, value)
             self._buttons.append(button)
             row.addWidget(button)
@@ -61,10 +66,26 @@ class RatingScale(QWidget):
         grid.addLayout(row, 0, 0, 1, 2)
         grid.addWidget(self.low_anchor, 1, 0)
         grid.addWidget(self.high_anchor, 1, 1)
-        self.setAccessibleName(self.tr("Pain rating from 0 to 10"))
-        self.setAccessibleDescription(
-            self.tr("0 means no pain, 10 means the worst pain you can imagine. "
-                    "Use the arrow keys or type a number, then press Enter."))
+        self.set_subject("", "", "")
+
+    def set_subject(self, subject: str, low: str, high: str) -> None:
+        """Rate `subject` from `low` (0) to `high` (10); empty strings mean pain."""
+        self._subject, self._low, self._high = subject, low, high
+        if not subject:
+            self.low_anchor.setText(self.tr("0 = No pain"))
+            self.high_anchor.setText(self.tr("10 = Worst pain you can imagine"))
+            self.setAccessibleDescription(
+                self.tr("0 means no pain, 10 means the worst pain you can imagine. "
+                        "Use the arrow keys or type a number, then press Enter."))
+        else:
+            self.low_anchor.setText(self.tr("0 = %1").replace("%1", low))
+            self.high_anchor.setText(self.tr("10 = %1").replace("%1", high))
+            self.setAccessibleDescription(
+                self.tr("0 means %1, 10 means %2. Use the arrow keys or type a number, "
+                        "then press Enter.").replace("%1", low).replace("%2", high))
+        for value, button in enumerate(self._buttons):
+            button.setAccessibleName(self._spoken(value))
+        self.clear()
 
     def value(self) -> int | None:
         checked = self._group.checkedId()
@@ -75,11 +96,20 @@ class RatingScale(QWidget):
         for button in self._buttons:
             button.setChecked(False)
         self._group.setExclusive(True)
-        self.setAccessibleName(self.tr("Pain rating from 0 to 10, nothing chosen yet"))
+        if self._subject:
+            self.setAccessibleName(self.tr("%1, from 0 to 10, nothing chosen yet").replace(
+                "%1", self._subject))
+        else:
+            self.setAccessibleName(self.tr("Pain rating from 0 to 10, nothing chosen yet"))
 
     def set_value(self, value: int) -> None:
         self._buttons[value].setChecked(True)
-        self.setAccessibleName(self.tr("Pain rating: %1").replace("%1", self._spoken(value)))
+        if self._subject:
+            self.setAccessibleName(self.tr("%1: %2").replace("%1", self._subject).replace(
+                "%2", self._spoken(value)))
+        else:
+            self.setAccessibleName(self.tr("Pain rating: %1").replace(
+                "%1", self._spoken(value)))
         self.chosen.emit(value)
 
     def button(self, value: int) -> QPushButton:
@@ -90,6 +120,9 @@ class RatingScale(QWidget):
         self.setFocus()
 
     def _spoken(self, value: int) -> str:
+        if self._subject and value in (NRS_MIN, NRS_MAX):
+            return self.tr("%1, %2").replace("%1", str(value)).replace(
+                "%2", self._low if value == NRS_MIN else self._high)
         if value == NRS_MIN:
             return self.tr("0, no pain")
         if value == NRS_MAX:

@@ -20,7 +20,7 @@ from selfcare.store.migrations import (
 from selfcare.store.sessions import SqliteSessionStore
 
 DATA = Path(__file__).parents[2] / "data" / "db"
-RELEASED = ["m001_sessions_and_ratings"]
+RELEASED = ["m001_sessions_and_ratings", "m002_soreness_notes_weekly"]
 NOW = "2026-03-01T09:00:00.000000+00:00"
 
 
@@ -54,15 +54,17 @@ def test_pending_reads_only(memory_db: Database) -> None:
 
 def test_first_apply_creates_the_tables_and_records_itself(memory_db: Database) -> None:
     assert apply_migrations(memory_db) == RELEASED
-    assert {"sessions", "ratings", "_sqlite_migrations"} <= set(memory_db.table_names())
-    assert applied_rows(memory_db) == [{"migration_set": MIGRATION_SET, "name": RELEASED[0]}]
+    assert {"sessions", "ratings", "soreness", "notes", "weekly_answers",
+            "_sqlite_migrations"} <= set(memory_db.table_names())
+    assert applied_rows(memory_db) == [{"migration_set": MIGRATION_SET, "name": name}
+                                       for name in RELEASED]
 
 
 def test_second_apply_changes_nothing(migrated: Database) -> None:
     schema = migrated.schema
     assert apply_migrations(migrated) == []
     assert migrated.schema == schema
-    assert len(applied_rows(migrated)) == 1
+    assert len(applied_rows(migrated)) == len(RELEASED)
 
 
 def test_open_database_migrates_only_the_first_time(tmp_path: Path) -> None:
@@ -164,8 +166,35 @@ def test_a_database_from_release_one_opens_with_its_records(tmp_path: Path) -> N
     try:
         records = SqliteSessionStore(opened.db, pid=1, host="h").history()
         assert opened.moved_aside is None
-        assert opened.migrated == ()
+        assert opened.migrated == ("m002_soreness_notes_weekly",)
         assert len(records) == 4
+        assert list((tmp_path / "backups").glob("*pre-migration*"))
         assert {record.status for record in records} == {"completed", "interrupted"}
     finally:
         opened.db.close()
+
+
+@pytest.mark.parametrize("value", ["bruised", "", "NONE"])
+def test_soreness_is_none_mild_or_more_or_null_for_skipped(migrated: Database, value: str) -> None:
+    session_id = insert_session(migrated)
+    with pytest.raises(sqlite3.IntegrityError):
+        migrated.execute("INSERT INTO soreness VALUES (?, ?, ?)", [session_id, value, NOW])
+    migrated.execute("INSERT INTO soreness VALUES (?, NULL, ?)", [session_id, NOW])
+    assert migrated["soreness"].count == 1
+
+
+@pytest.mark.parametrize("text", ["", "x" * 2001])
+def test_a_note_is_never_empty_nor_longer_than_2000(migrated: Database, text: str) -> None:
+    session_id = insert_session(migrated)
+    with pytest.raises(sqlite3.IntegrityError):
+        migrated.execute("INSERT INTO notes VALUES (?, ?, ?)", [session_id, text, NOW])
+
+
+def test_a_weekly_item_is_answered_once_a_week_within_0_to_10(migrated: Database) -> None:
+    insert = ("INSERT INTO weekly_answers (week_start, instrument, instrument_version, item,"
+              " value, recorded_at) VALUES ('2026-11-30', 'weekly-check', '1', 'enjoyment', ?, ?)")
+    with pytest.raises(sqlite3.IntegrityError):
+        migrated.execute(insert, [11, NOW])
+    migrated.execute(insert, [None, NOW])
+    with pytest.raises(sqlite3.IntegrityError):
+        migrated.execute(insert, [3, NOW])

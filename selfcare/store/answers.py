@@ -1,0 +1,128 @@
+"""Answers that are not 0-10 session ratings: soreness, notes and the weekly check.
+
+Each call commits before it returns, like the session store, so an answer given is
+an answer kept. A skipped soreness question or weekly item is stored with a NULL
+value, so history can tell "skipped" from "never asked".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from selfcare.core.questions import Soreness, check_note
+from selfcare.core.ratings import check_rating
+from selfcare.store.errors import UnknownSessionError, environment_errors
+from selfcare.store.sessions import check_item, database_file, from_text, to_text
+from selfcare.store.transactions import writing
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyAnswer:
+    week_start: date
+    instrument: str
+    instrument_version: str
+    item: str
+    value: int | None  # None: skipped
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AfterNotes:
+    """What was said after a session besides ratings; `soreness_asked` tells a skip."""
+
+    soreness: Soreness | None = None
+    soreness_asked: bool = False
+    note: str | None = None
+
+
+class SqliteAnswerStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._path = database_file(db)
+
+    def record_soreness(self, session_id: int, value: Soreness | None, at: datetime) -> None:
+        """None records that the person skipped the question."""
+        stored = None if value is None else Soreness(value).value
+        with environment_errors(self._path), writing(self._db):
+            self._require(session_id)
+            self._db.execute(
+                "INSERT INTO soreness (session_id, value, recorded_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (session_id) DO UPDATE SET value = excluded.value,"
+                " recorded_at = excluded.recorded_at",
+                [session_id, stored, to_text(at)])
+
+    def record_note(self, session_id: int, text: str, at: datetime) -> bool:
+        """Keep a note; an empty one keeps nothing (returns False)."""
+        note = check_note(text)
+        if note is None:
+            return False
+        with environment_errors(self._path), writing(self._db):
+            self._require(session_id)
+            self._db.execute(
+                "INSERT INTO notes (session_id, text, recorded_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (session_id) DO UPDATE SET text = excluded.text,"
+                " recorded_at = excluded.recorded_at",
+                [session_id, note, to_text(at)])
+        return True
+
+    def record_weekly(self, week_start: date, instrument: str, version: str, item: str,
+                      value: int | None, at: datetime) -> None:
+        if week_start.weekday() != 0:
+            raise ValueError(f"a week starts on a Monday, not on {week_start}")
+        checked = check_rating(value)
+        with environment_errors(self._path), writing(self._db):
+            self._db.execute(
+                "INSERT INTO weekly_answers"
+                " (week_start, instrument, instrument_version, item, value, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (week_start, instrument, item) DO UPDATE SET"
+                " value = excluded.value, recorded_at = excluded.recorded_at,"
+                " instrument_version = excluded.instrument_version",
+                [week_start.isoformat(), check_item(instrument), version, check_item(item),
+                 checked, to_text(at)])
+
+    def last_weekly_week(self, instrument: str) -> date | None:
+        """The latest week in which the weekly check was answered or skipped."""
+        with environment_errors(self._path):
+            rows = list(self._db.query(
+                "SELECT MAX(week_start) AS week FROM weekly_answers WHERE instrument = ?",
+                [instrument]))
+        week = rows[0]["week"] if rows else None
+        return None if week is None else date.fromisoformat(week)
+
+    def weekly_answers(self, instrument: str | None = None) -> list[WeeklyAnswer]:
+        """Oldest week first."""
+        sql = "SELECT * FROM weekly_answers"
+        params: list[Any] = []
+        if instrument is not None:
+            sql += " WHERE instrument = ?"
+            params.append(instrument)
+        sql += " ORDER BY week_start, id"
+        with environment_errors(self._path):
+            return [WeeklyAnswer(date.fromisoformat(row["week_start"]), row["instrument"],
+                                 row["instrument_version"], row["item"], row["value"],
+                                 from_text(row["recorded_at"]))
+                    for row in self._db.query(sql, params)]
+
+    def after_notes(self) -> dict[int, AfterNotes]:
+        """Soreness and notes by session id, for history and export."""
+        found: dict[int, AfterNotes] = {}
+        with environment_errors(self._path):
+            for row in self._db.query("SELECT session_id, value FROM soreness"):
+                value = row["value"]
+                found[row["session_id"]] = AfterNotes(
+                    None if value is None else Soreness(value), True)
+            for row in self._db.query("SELECT session_id, text FROM notes"):
+                before = found.get(row["session_id"], AfterNotes())
+                found[row["session_id"]] = AfterNotes(before.soreness, before.soreness_asked,
+                                                      row["text"])
+        return found
+
+    def _require(self, session_id: int) -> None:
+        found = list(self._db.query("SELECT 1 AS found FROM sessions WHERE id = ?", [session_id]))
+        if not found:
+            raise UnknownSessionError(f"no session {session_id}")
