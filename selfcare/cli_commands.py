@@ -264,25 +264,55 @@ def _export(parser: argparse.ArgumentParser) -> None:
     csv_parser.add_argument("--out", required=True, metavar="FILE",
                             help="the file to write ('-' for standard output)")
     csv_parser.set_defaults(run=run_export_csv)
+    weekly_parser = formats.add_parser(
+        "weekly-csv", help="one row per week of the weekly check, with its score")
+    weekly_parser.add_argument("--out", required=True, metavar="FILE",
+                               help="the file to write ('-' for standard output)")
+    weekly_parser.set_defaults(run=run_export_weekly_csv)
 
 
 def run_export_csv(args: argparse.Namespace) -> int:
     from selfcare import paths
     from selfcare.core.clock import SystemClock
-    from selfcare.store.export import save_sessions_csv, write_sessions_csv
+    from selfcare.store.export import save_sessions_csv, session_details, write_sessions_csv
 
     opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
     try:
         records = opened.store.history()
+        details = session_details(opened.store, opened.answers)
     finally:
         opened.close()
     if args.out == "-":
-        write_sessions_csv(records, sys.stdout, bom=False)
+        write_sessions_csv(records, sys.stdout, bom=False, details=details)
         return EXIT_OK
     out = Path(args.out)
     try:
-        save_sessions_csv(records, out)
+        save_sessions_csv(records, out, details)
     except OSError as exc:
         raise CommandError(f"{args.out}: cannot write ({exc.strerror or exc})") from exc
     print(f"{len(records)} session(s) written to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_export_weekly_csv(args: argparse.Namespace) -> int:
+    from selfcare import paths
+    from selfcare.core.clock import SystemClock
+    from selfcare.measures_files import load_measures
+    from selfcare.store.export import save_csv, write_weekly_csv
+
+    opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
+    try:
+        answers = opened.answers.weekly_answers()
+    finally:
+        opened.close()
+    instruments = load_measures().instruments
+    if args.out == "-":
+        write_weekly_csv(answers, instruments, sys.stdout, bom=False)
+        return EXIT_OK
+    out = Path(args.out)
+    try:
+        weeks = save_csv(lambda handle: write_weekly_csv(answers, instruments, handle), out)
+    except OSError as exc:
+        raise CommandError(f"{args.out}: cannot write ({exc.strerror or exc})") from exc
+    print(f"{weeks} week(s) written to {out}", file=sys.stderr)
     return EXIT_OK

@@ -40,6 +40,7 @@ from selfcare.store.errors import (
     unavailable_from_os,
 )
 from selfcare.store.migrations import apply_migrations, pending_migrations
+from selfcare.store.transactions import writing
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,8 @@ def open_database(path: Path, *, now: datetime | None = None) -> OpenedDatabase:
             _configure(db, path)
             if "_sqlite_migrations" in db.table_names() and pending_migrations(db):
                 back_up(db.conn, path, "pre-migration", now)
-            migrated = tuple(apply_migrations(db))
+            with writing(db):  # two copies starting at once: one migrates, one waits
+                migrated = tuple(apply_migrations(db))
             if daily_backup_due(path, now):
                 back_up(db.conn, path, "daily", now)
     except BaseException:

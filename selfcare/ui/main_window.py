@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
 
-        from selfcare.store.export import save_sessions_csv
+        from selfcare.store.export import save_sessions_csv, session_details
 
         if self.services is None:
             return
@@ -243,7 +243,11 @@ class MainWindow(QMainWindow):
         if not chosen:
             return
         try:
-            count = save_sessions_csv(self.services.opened.store.history(), Path(chosen))
+            opened = self.services.opened
+            count = save_sessions_csv(opened.store.history(), Path(chosen),
+                                      session_details(opened.store, opened.answers))
+        except StoreUnavailable as error:
+            message = self.tr("Could not read your records: %1").replace("%1", str(error))
         except OSError as error:
             message = self.tr("Could not save %1: %2").replace("%1", chosen).replace(
                 "%2", error.strerror or str(error))

@@ -31,6 +31,24 @@ def test_export_csv_writes_one_row_per_session(data_dir: Path, tmp_path: Path) -
     assert rows[1]["pain_before_status"] == "skipped"
 
 
+def test_export_weekly_csv_gives_each_week_and_its_score(data_dir: Path, tmp_path: Path) -> None:
+    from datetime import UTC, date, datetime
+
+    from selfcare.core.clock import SystemClock
+    from selfcare.session_setup import open_store
+
+    opened = open_store(data_dir, SystemClock())
+    for item, value in (("average-pain", 6), ("enjoyment", 5), ("activity", 7)):
+        opened.answers.record_weekly(date(2026, 11, 30), "weekly-check", "1", item, value,
+                                     datetime.now(UTC))
+    opened.close()
+    done = run_selfcare(data_dir, "export", "weekly-csv", "--out", "-")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(done.stdout.splitlines()))
+    assert [(r["week_start"], r["average_pain"], r["score"]) for r in rows] == [
+        ("2026-11-30", "6", "6.00")]
+
+
 def test_export_to_a_folder_that_cannot_be_written_says_so_in_one_line(data_dir: Path,
                                                                       tmp_path: Path) -> None:
     done = run_selfcare(data_dir, "export", "csv", "--out", str(tmp_path / "no" / "x.csv"))
