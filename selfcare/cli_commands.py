@@ -29,6 +29,9 @@ def register(commands: Any) -> None:
 def _validate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="script files or folders (default: the built-in scripts)")
+    parser.add_argument("--measures", metavar="FOLDER", nargs="?", const="",
+                        help="check the questionnaire files in FOLDER instead (default: the "
+                             "built-in ones, which are also checked when no PATH is given)")
     parser.set_defaults(run=run_validate)
 
 
@@ -36,6 +39,8 @@ def run_validate(args: argparse.Namespace) -> int:
     from selfcare import library, paths
     from selfcare.core.problems import Problem, errors_in
 
+    if args.measures is not None:
+        return _validate_measures(Path(args.measures) if args.measures else None)
     files: list[Path] = []
     for given in args.paths or [str(paths.scripts_dir())]:
         path = Path(given)
@@ -52,7 +57,23 @@ def run_validate(args: argparse.Namespace) -> int:
     summary = f"{len(files)} script(s) checked: {len(errors)} error(s), " \
         f"{len(problems) - len(errors)} warning(s)"
     print(summary, file=sys.stderr)
-    return EXIT_PROBLEM if errors else EXIT_OK
+    measures_failed = not args.paths and _validate_measures(None) != EXIT_OK
+    return EXIT_PROBLEM if errors or measures_failed else EXIT_OK
+
+
+def _validate_measures(folder: Path | None) -> int:
+    from selfcare import paths
+    from selfcare.measures_files import load_measures
+
+    folder = folder or paths.measures_dir()
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: not a folder of questionnaire files")
+    found = load_measures(folder)
+    for problem in found.problems:
+        print(problem)
+    print(f"{len(found.instruments) + len(found.problems)} questionnaire file(s) checked: "
+          f"{len(found.problems)} error(s)", file=sys.stderr)
+    return EXIT_PROBLEM if found.problems else EXIT_OK
 
 
 def load_session(id_or_path: str) -> SessionScript:

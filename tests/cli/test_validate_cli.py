@@ -44,3 +44,29 @@ def test_a_missing_file_is_one_line_not_a_traceback(data_dir, tmp_path):
     assert done.returncode == 1
     assert "cannot be read" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_the_built_in_questionnaires_are_valid(data_dir):
+    done = run_selfcare(data_dir, "validate", "--measures")
+    assert done.returncode == 0, done.stdout
+    assert "3 questionnaire file(s) checked: 0 error(s)" in done.stderr
+
+
+def test_a_clinic_questionnaire_file_with_faults_is_named_line_by_line(data_dir, tmp_path):
+    import shutil
+
+    from selfcare import paths
+
+    for name in ("weekly-check", "tension"):
+        shutil.copy(paths.measures_dir() / f"{name}.toml", tmp_path)
+    weekly = tmp_path / "weekly-check.toml"
+    weekly.write_text(weekly.read_text(encoding="utf-8").replace(
+        'low.es = "Nada"', 'low.es = ""', 1), encoding="utf-8")
+    (tmp_path / "renamed.toml").write_bytes((tmp_path / "tension.toml").read_bytes())
+    done = run_selfcare(data_dir, "validate", "--measures", str(tmp_path))
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{tmp_path / 'renamed.toml'}: its id 'tension' must match")
+    assert lines[1].startswith(f"{weekly}: ") and "low" in lines[1]
+    assert "Traceback" not in done.stderr

@@ -256,3 +256,25 @@ def test_in_spanish_the_weekly_check_is_in_spanish(window, qtbot):
     stop_and_rate(window)
     assert window.rating.question.text().startswith("Durante la última semana")
     assert "Krebs" in window.rating.credit.text()
+
+
+def test_a_broken_questionnaire_file_is_named_and_the_app_goes_on(qtbot, qapp, data_dir,
+                                                                  tmp_path, monkeypatch):
+    from selfcare import paths
+    from selfcare.services import load_services
+    from selfcare.ui.main_window import MainWindow
+
+    (tmp_path / "weekly-check.toml").write_text('format = 1\nid = "weekly-check"\n',
+                                                encoding="utf-8")
+    monkeypatch.setattr(paths, "measures_dir", lambda: tmp_path)
+    main = MainWindow()
+    qtbot.addWidget(main)
+    services = load_services(main, data_dir)
+    try:
+        main.attach(services)
+        assert "weekly-check.toml" in main.library.notice.text()
+        start(main)
+        stop_and_rate(main)
+        assert main.stack.currentWidget() is main.summary  # no weekly check, no crash
+    finally:
+        services.close()

@@ -7,10 +7,10 @@ import io
 from datetime import timedelta
 from pathlib import Path
 
-from selfcare.store.db import open_database
 from selfcare.core.questions import Soreness
 from selfcare.measures_files import load_measures
 from selfcare.store.answers import SqliteAnswerStore
+from selfcare.store.db import open_database
 from selfcare.store.export import (
     COLUMNS,
     KNOWN_ITEMS,
