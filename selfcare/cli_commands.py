@@ -177,14 +177,18 @@ def run_play(args: argparse.Namespace) -> int:
     from selfcare.audio.output import open_output
     from selfcare.core.clock import SystemClock
     from selfcare.core.ports import StoreUnavailable
+    from selfcare.core.questions import QuestionChoices, before_session
     from selfcare.core.session_run import SessionRun
     from selfcare.core.timeline import SAMPLE_RATE
+    from selfcare.measures_files import load_measures
     from selfcare.session_setup import build_audio, build_timeline
+    from selfcare.settings import Settings, question_choices
     from selfcare.terminal_player import (
         COMMANDS_HELP,
         InputLines,
         NoOneToAskError,
         TerminalPlayer,
+        ask_question,
         ask_rating,
         summary_line,
     )
@@ -193,8 +197,15 @@ def run_play(args: argparse.Namespace) -> int:
     timeline = build_timeline(script, pick_language(script, args.lang))
     clock = SystemClock()
     lines = InputLines()
+    interactive = args.pre is None
+    choices = question_choices(Settings(paths.default_data_dir())) if interactive \
+        else QuestionChoices(weekly_check=False, soreness=False, note=False)
+    measures = load_measures().instruments if interactive else {}
+    pre_extras: dict[str, int | None] = {}
     try:
         pre = args.pre if args.pre is not None else ask_rating(lines.ask, sys.stdout)
+        for question in before_session(choices, measures)[1:]:
+            pre_extras[question.key] = ask_question(question, lines.ask, sys.stdout)  # type: ignore[assignment]
     except NoOneToAskError as exc:
         raise CommandError("no one to ask for the pain rating: give --pre and --post") from exc
     opened = _open_store_or_fail(paths.default_data_dir(), clock)
@@ -208,7 +219,8 @@ def run_play(args: argparse.Namespace) -> int:
             print(f"warning: {problem}", file=sys.stderr)
         print(f"{script.title_in(timeline.lang)} \u2014 {timeline.duration / 60:.1f} minutes")
         print(COMMANDS_HELP)
-        session = SessionRun.begin(script, timeline, opened.store, audio, clock, pre)
+        session = SessionRun.begin(script, timeline, opened.store, audio, clock, pre,
+                                   pre_extras)
         player = TerminalPlayer(session, sys.stdout, lines.poll)
         player.play()
         if player.signal_received is not None and args.post is None:
@@ -222,11 +234,41 @@ def run_play(args: argparse.Namespace) -> int:
             outcome = session.give_post_rating(post)
         except StoreUnavailable as exc:
             raise CommandError(f"Your after-rating could not be saved: {exc}") from exc
+        if interactive and args.post is None:
+            _ask_after_in_terminal(lines, opened, outcome.session_id, script.kind, choices,
+                                   measures)
         print(summary_line(outcome))
         return EXIT_OK
     finally:
         output.close()
         opened.close()
+
+
+def _ask_after_in_terminal(lines: Any, opened: Any, session_id: int, kind: str,
+                           choices: Any, measures: dict[str, Any]) -> None:
+    """The questions after pain, each saved when answered, then an optional note."""
+    from datetime import UTC, date, datetime
+
+    from selfcare.core.answers import save_after
+    from selfcare.core.measures import WEEKLY_CHECK
+    from selfcare.core.ports import StoreUnavailable
+    from selfcare.core.questions import after_session, weekly_due
+    from selfcare.terminal_player import NoOneToAskError, ask_note, ask_question
+
+    try:
+        due = weekly_due(opened.answers.last_weekly_week(WEEKLY_CHECK), date.today())
+        for question in after_session(choices, measures, kind=kind, weekly_due=due)[1:]:
+            answer = ask_question(question, lines.ask, sys.stdout)
+            save_after(question, answer, session_id=session_id, at=datetime.now(UTC),
+                       today=date.today(), sessions=opened.store, answers=opened.answers)
+        if choices.note:
+            note = ask_note(lines.ask)
+            if note:
+                opened.answers.record_note(session_id, note, datetime.now(UTC))
+    except NoOneToAskError:
+        return  # input ended: what was answered is saved
+    except StoreUnavailable as exc:
+        raise CommandError(f"Your answer could not be saved: {exc}") from exc
 
 
 def _open_store_or_fail(data_dir: Path, clock: Any) -> Any:

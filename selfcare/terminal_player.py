@@ -17,6 +17,7 @@ from collections.abc import Callable
 from types import FrameType
 from typing import TextIO
 
+from selfcare.core.questions import NOTE_LONGEST, Answer, Question, Soreness, check_note
 from selfcare.core.ratings import NRS_MAX, NRS_MIN, check_rating
 from selfcare.core.session_run import Outcome, RunState, SessionRun
 from selfcare.core.timeline import Event, EventKind
@@ -28,6 +29,14 @@ PAIN_QUESTION = (
     "Type a number from 0 to 10 and press Enter (or s to skip): "
 )
 
+
+SORENESS_QUESTION = (
+    "Any soreness or bruising where you pressed?\n"
+    "Type n for none, m for mild, o for more than mild (or s to skip): "
+)
+SORENESS_KEYS = {"n": Soreness.NONE, "none": Soreness.NONE, "m": Soreness.MILD,
+                 "mild": Soreness.MILD, "o": Soreness.MORE, "more": Soreness.MORE}
+NOTE_QUESTION = "A note about this session for your records (optional; Enter for none): "
 
 COMMANDS_HELP = ("While it plays, type a letter and press Enter: p pause or resume, "
                  "n next step, b previous step, s stop.")
@@ -81,11 +90,48 @@ class InputLines:
         return str(line)
 
 
-def ask_rating(read: Callable[[str], str], write: TextIO) -> int | None:
+def scale_prompt(question: Question) -> str:
+    """The words of a 0-10 question other than pain, from its questionnaire file."""
+    item, instrument = question.item, question.instrument
+    assert item is not None and instrument is not None
+    intro = instrument.intro.get("en")
+    lines = [intro] if intro else []
+    lines += [item.text["en"], f"  0 = {item.low['en']}   ...   10 = {item.high['en']}",
+              "Type a number from 0 to 10 and press Enter (or s to skip): "]
+    return "\n".join(lines)
+
+
+def ask_question(question: Question, read: Callable[[str], str], write: TextIO) -> object:
+    """The answer to any question before or after a session; None when skipped."""
+    if question.is_pain:
+        return ask_rating(read, write)
+    if question.answer is Answer.SCALE:
+        return ask_rating(read, write, scale_prompt(question))
+    while True:
+        try:
+            answer = read(SORENESS_QUESTION).strip().lower()
+        except EOFError as exc:
+            raise NoOneToAskError from exc
+        if answer in ("s", "skip"):
+            return None
+        if answer in SORENESS_KEYS:
+            return SORENESS_KEYS[answer]
+        write.write("Please type n, m or o, or s to skip.\n")
+
+
+def ask_note(read: Callable[[str], str]) -> str | None:
+    try:
+        return check_note(read(NOTE_QUESTION)[:NOTE_LONGEST])
+    except EOFError:
+        return None
+
+
+def ask_rating(read: Callable[[str], str], write: TextIO, prompt: str = PAIN_QUESTION
+               ) -> int | None:
     """Ask until the answer is 0-10 or a skip; raises NoOneToAskError at end of input."""
     while True:
         try:
-            answer = read(PAIN_QUESTION).strip().lower()
+            answer = read(prompt).strip().lower()
         except EOFError as exc:
             raise NoOneToAskError from exc
         if answer in ("s", "skip"):

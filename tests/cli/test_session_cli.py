@@ -68,6 +68,58 @@ def test_ratings_can_be_typed_at_the_terminal(data_dir):
     assert (record["pre"], record["post"], record["post_skipped"]) == (7, None, True)
 
 
+def test_the_terminal_asks_the_same_questions_as_the_window(data_dir):
+    """Answers are typed one prompt at a time, as a person would (while the session plays,
+    lines typed are commands)."""
+    import csv
+    import os
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.json").write_text(
+        json.dumps({"version": 1, "values": {"ask_tension": True}}), encoding="utf-8")
+    proc = subprocess.Popen(command("play", TINY, "--no-gui"), cwd=REPO,
+                            env=selfcare_env(data_dir), stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    seen = b""
+    prompts = (b"(or s to skip): ", b"Enter for none): ")
+    answers = ["6", "8", "4", "s", "5", "12", "6", "s", "calmer after"]  # 12 is refused
+    asked = 0
+    try:
+        for answer in answers:
+            while sum(seen.count(prompt) for prompt in prompts) <= asked:
+                chunk = os.read(proc.stdout.fileno(), 4096)
+                assert chunk, seen.decode()
+                seen += chunk
+            asked += 1
+            proc.stdin.write(answer.encode() + b"\n")
+            proc.stdin.flush()
+        proc.stdin.close()
+        rest = proc.stdout.read()
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode()
+    proc.stdout.close()
+    proc.stderr.close()
+    out = (seen + rest).decode()
+    assert proc.returncode == 0, err
+    assert "How tense do your muscles feel right now?" in out
+    assert "Once a week: three questions about the past seven days." in out
+    assert "Please type a whole number from 0 to 10" in out  # the 12
+    [record] = history(data_dir)
+    assert (record["pre"], record["post"]) == (6, 4)
+    exported = run_selfcare(data_dir, "export", "csv", "--out", "-")
+    [row] = list(csv.DictReader(exported.stdout.splitlines()))
+    assert (row["tension_before"], row["tension_after_status"]) == ("8", "skipped")
+    assert row["note"] == "calmer after"
+    weekly = run_selfcare(data_dir, "export", "weekly-csv", "--out", "-")
+    [week] = list(csv.DictReader(weekly.stdout.splitlines()))
+    assert (week["average_pain"], week["enjoyment"], week["activity_status"]) == \
+        ("5", "6", "skipped")
+
+
 def test_without_anyone_to_ask_the_ratings_must_be_given(data_dir):
     done = run_selfcare(data_dir, "play", TINY, "--no-gui", stdin="")
     assert done.returncode == 1
