@@ -60,11 +60,17 @@ PAGE = STANDARD.page
 ACCENT_SOFT = STANDARD.accent_soft
 BASE_POINT_SIZE = 13
 _current = STANDARD
+_current_scale = 1.0
 
 
 def current_theme() -> Theme:
     """The theme in force, for widgets that paint themselves (the breathing circle)."""
     return _current
+
+
+def current_text_scale() -> float:
+    """The text scale in force (1 to 2), for widgets that size what they paint (the chart)."""
+    return _current_scale
 
 
 def stylesheet(t: Theme = STANDARD, scale: float = 1.0) -> str:
@@ -82,6 +88,7 @@ QLabel#appName {{ font-size: {pt(15)}pt; font-weight: 600; color: {t.accent_dark
 QLabel#pageTitle {{ font-size: {pt(22)}pt; font-weight: 600; }}
 QLabel#pageIntro, QLabel#muted {{ color: {t.muted}; font-size: {pt(13)}pt; }}
 QLabel#cardTitle {{ font-size: {pt(15)}pt; font-weight: 600; }}
+QLabel#groupHeading {{ font-size: {pt(13)}pt; font-weight: 600; }}
 QLabel#kindBadge {{
     color: {t.accent_dark}; background: {t.accent_soft}; border-radius: 10px;
     padding: 3px 10px; font-size: {pt(11)}pt; font-weight: 600;
@@ -148,9 +155,9 @@ QSlider::handle:horizontal {{
 }}
 QSlider {{ border: 2px solid transparent; border-radius: 8px; padding: 0 4px; }}
 QSlider:focus {{ border: 2px solid {t.focus_ring}; }}
-QTableWidget {{ background: {t.card}; border: {b}px solid {t.line}; border-radius: 10px;
+QTableView {{ background: {t.card}; border: {b}px solid {t.line}; border-radius: 10px;
     gridline-color: {t.line}; font-size: {pt(12)}pt; }}
-QTableWidget::item {{ padding: 6px 10px; }}
+QTableView::item {{ padding: 6px 10px; }}
 QHeaderView::section {{ background: {t.page}; border: none; border-bottom: 1px solid {t.line};
     padding: 8px; font-weight: 600; }}
 QWidget#ratingScale {{ border: 3px solid transparent; border-radius: 14px; }}
@@ -159,7 +166,7 @@ QCheckBox, QRadioButton {{ font-size: {pt(13)}pt; spacing: 12px; min-height: 44p
     padding: 0 6px; border: 3px solid transparent; border-radius: 8px; }}
 QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {t.focus_ring}; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 26px; height: 26px; }}
-QTableWidget:focus {{ border: 3px solid {t.focus_ring}; }}
+QTableView:focus {{ border: 3px solid {t.focus_ring}; }}
 QTextBrowser#transcript {{ background: {t.card}; border: {b}px solid {t.line};
     border-radius: 10px; font-size: {pt(14)}pt; padding: 8px; }}
 QTextBrowser#transcript:focus {{ border: 3px solid {t.focus_ring}; }}
@@ -168,8 +175,9 @@ QScrollArea {{ border: none; background: transparent; }}
 
 
 def apply_style(app: QApplication, theme: Theme = STANDARD, scale: float = 1.0) -> None:
-    global _current
+    global _current, _current_scale
     _current = theme
+    _current_scale = scale
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)

@@ -91,10 +91,10 @@ def test_history_lists_sessions_newest_first(window, qtbot):
     window.rating.skip_rest.emit()
     window.summary.history_requested.emit()
     assert window.stack.currentWidget() is window.history
-    table = window.history.table
-    assert table.rowCount() == 1
-    assert table.item(0, 3).text() == "4" and table.item(0, 4).text() == "3"
-    assert table.item(0, 2).text().startswith("Stopped at step")
+    model = window.history.table.model()
+    assert model.rowCount() == 1
+    assert model.index(0, 3).data() == "4" and model.index(0, 4).data() == "3"
+    assert model.index(0, 2).data().startswith("Stopped at step")
 
 
 def test_closing_the_window_mid_session_records_it_interrupted(window, qtbot):
