@@ -18,7 +18,14 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from benchmarks import audio_assets, cue_timing, insights, session_load, startup
+from benchmarks import (
+    audio_assets,
+    cue_timing,
+    history_page,
+    insights,
+    session_load,
+    startup,
+)
 from benchmarks.harness import BenchmarkError, Section, load_average, selfcare_command
 
 Benchmark = Callable[[bool, Path], Section]
@@ -29,6 +36,7 @@ BENCHMARKS: dict[str, tuple[Benchmark, str, str]] = {
     session_load.NAME: (session_load.run, "~45 s", "~2 min"),
     audio_assets.NAME: (audio_assets.run, "~30 s", "~2 min"),
     insights.NAME: (insights.run, "~1 s", "~2 s"),
+    history_page.NAME: (history_page.run, "~5 s", "~10 s"),
 }
 
 

@@ -36,7 +36,7 @@ TIMEOUT_S = 60.0
 PAINT_MARK = "first-paint-epoch"
 # Imports that reference/tech.md §2 found slow; none belongs before the first paint.
 HEAVY = ("pygame", "numpy", "sqlite_utils", "msgspec", "soundfile", "soxr", "scipy",
-         "pkg_resources", "platformdirs", "sqlite3", "PySide6.QtNetwork")
+         "pkg_resources", "platformdirs", "sqlite3", "PySide6.QtNetwork", "pyqtgraph")
 
 
 @dataclass
