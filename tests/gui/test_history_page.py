@@ -145,13 +145,12 @@ def test_a_clear_drop_is_said_with_its_likely_range(page):
     pairs = [(7, 4), (7, 5), (8, 5), (6, 4), (7, 4), (8, 6)]  # every time 2 or 3 lower
     page.set_records(newest_first(changes("imagery", pairs)))
     said = texts(page.what_helps)
-    found = re.search(r"Guided imagery\nSessions rated before and after: 6\. On average your "
-                      r"pain was (\d\.\d) points lower after \(likely range (\d\.\d) to "
-                      r"(\d\.\d) points\)\.", said)
+    found = re.search(r"Guided imagery\nOn average your pain was (\d\.\d) points lower after "
+                      r"\(likely range (\d\.\d) to (\d\.\d) points\)\.", said)
     assert found, said
     value, low, high = map(float, found.groups())
     assert value == 2.5 and 0 < low < value < high
-    assert "in 6 of these 6 sessions" in said
+    assert "in 6 of the 6 sessions you rated before and after." in said
 
 
 def test_an_interval_that_includes_no_change_says_no_clear_difference(page):
@@ -242,3 +241,46 @@ def test_chart_and_table_sit_side_by_side_only_when_there_is_room(page, qtbot, q
     apply_style(qapp, style.STANDARD, 2.0)
     page.resize(1690, 900)
     qtbot.waitUntil(lambda: not page.split.beside())
+
+
+def wheel(widget, qapp, steps: int = -3) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    qapp.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_page_past_the_table_until_the_table_is_chosen(page, qapp, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    page.set_records(newest_first([record(n, number=n) for n in range(80)]))
+    qtbot.wait(10)
+    area = page.findChild(QScrollArea)
+    rows = page.table.verticalScrollBar()
+    before = area.verticalScrollBar().value()
+    wheel(page.table.viewport(), qapp)
+    assert area.verticalScrollBar().value() > before
+    assert rows.value() == 0
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    wheel(page.table.viewport(), qapp)
+    assert rows.value() > 0
+
+
+def test_titles_wrap_whole_in_the_table_at_large_text(page, qapp, qtbot):
+    apply_style(qapp, style.STANDARD, 2.0)
+    page.set_records(newest_first([record(n, kind) for n, kind in enumerate(
+        ("pmr", "imagery", "acupressure", "breathing"))]))
+    qtbot.wait(10)
+    table = page.table
+    metrics = table.fontMetrics()
+    session = table.columnWidth(1)
+    for row in range(4):
+        for word in table.model().index(row, 1).data().split():
+            assert metrics.horizontalAdvance(word) <= session
+        assert table.rowHeight(row) >= table.sizeHintForRow(row)
+    assert sum(table.columnWidth(c) for c in range(5)) <= table.viewport().width() + 1

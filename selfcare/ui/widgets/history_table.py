@@ -24,7 +24,14 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 DASH = "\u2013"
 WHEN, SESSION, HOW_FAR, BEFORE, AFTER = range(5)
@@ -159,8 +166,7 @@ class HistoryTable(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for wraps in (SESSION, HOW_FAR):  # they share what is left, wrapping at large text
-            header.setSectionResizeMode(wraps, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SESSION, QHeaderView.ResizeMode.Stretch)  # wraps if need be
         header.sectionResized.connect(self._schedule_rows)
         self._rows_timer = QTimer(self)
         self._rows_timer.setSingleShot(True)
@@ -176,24 +182,37 @@ class HistoryTable(QTableView):
         self.fit_rows()
 
     def fit_columns(self) -> None:
-        """The date and rating columns as wide as their widest text, measured on the
-        longest month names rather than on every row."""
+        """Widths from the texts themselves (dates measured on the longest month names,
+        titles and progress on one row of each kind, never row by row): the ratings fit
+        their headings, the title keeps about a third and wraps, and when room is short
+        (large text, a narrow window) the date and the progress wrap onto two lines."""
         self.ensurePolished()
         metrics = self.fontMetrics()
-        header_metrics = self.horizontalHeader().fontMetrics()
-        padding = 2 * 10 + 8  # the stylesheet's cell padding, and room for the grid
+        pad = 2 * 10 + 8  # the stylesheet's cell padding, and room for the grid
         year = self.history.oldest_year()  # this year's dates leave the year out
-        longest = max(
-            metrics.horizontalAdvance(self.history.when(datetime(year, month, 28, 23, 59)
-                                                        .astimezone()))
-            for month in range(1, 13))
+        dates = [self.history.when(datetime(year, month, 28, 23, 59).astimezone())
+                 for month in range(1, 13)]
+        samples = [self.history.record(row) for row in self.history.sample_rows()]
+        progress = [self.history.how_far(record) for record in samples]
+        titles = [record.title or record.script_id for record in samples]
         header = self.horizontalHeader()
-        header.resizeSection(WHEN, max(longest, self._header_width(WHEN)) + padding)
+        ratings = 0
         for column in (BEFORE, AFTER):
-            wanted = max(header_metrics.horizontalAdvance(
-                str(self.history.headerData(column, Qt.Orientation.Horizontal))) + 2 * 8,
-                metrics.horizontalAdvance("10"))
-            header.resizeSection(column, wanted + padding)
+            width = max(self._header_width(column), metrics.horizontalAdvance("10")) + pad
+            header.resizeSection(column, width)
+            ratings += width
+        room = self.viewport().width() - ratings - max(
+            widest(metrics, titles, words=True) + pad, round(self.viewport().width() * 0.34))
+        when_min = max(widest(metrics, [d.split(", ")[0] + "," for d in dates]),
+                       widest(metrics, [d.split(", ")[-1] for d in dates]))
+        when = max(widest(metrics, dates), self._header_width(WHEN)) + pad
+        progress_min = max(widest(metrics, progress, words=True),
+                           self._header_width(HOW_FAR)) + pad
+        if when + progress_min > room:
+            when = max(when_min, self._header_width(WHEN)) + pad
+        progress_full = max(widest(metrics, progress), self._header_width(HOW_FAR)) + pad
+        header.resizeSection(WHEN, when)
+        header.resizeSection(HOW_FAR, max(progress_min, min(progress_full, room - when)))
 
     def _header_width(self, column: int) -> int:
         text = str(self.history.headerData(column, Qt.Orientation.Horizontal))
@@ -210,9 +229,35 @@ class HistoryTable(QTableView):
         if column in (SESSION, HOW_FAR):
             self._rows_timer.start(0)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.history.rowCount() and event.size().width() != event.oldSize().width():
+            self.fit_columns()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        """The wheel scrolls the page until the person clicks or tabs into the table:
+        scrolling down the page, nobody gets caught in years of rows."""
+        if self.hasFocus():
+            super().wheelEvent(event)
+            return
+        outer = self.parentWidget()
+        while outer is not None and not isinstance(outer, QAbstractScrollArea):
+            outer = outer.parentWidget()
+        if outer is None:
+            event.ignore()
+            return
+        QCoreApplication.sendEvent(outer.verticalScrollBar(), event)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) \
                 and self.history.rowCount():
             self.fit_columns()
             self._rows_timer.start(0)
+
+
+def widest(metrics: QFontMetrics, texts: list[str], *, words: bool = False) -> int:
+    """The width of the widest text, or of its widest word (where it could wrap)."""
+    if words:
+        texts = [word for text in texts for word in text.split()]
+    return max((metrics.horizontalAdvance(text) for text in texts), default=0)

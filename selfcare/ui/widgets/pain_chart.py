@@ -293,22 +293,27 @@ class PainChart(QFrame):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         return pixmap, painter
 
+    def _legend_size(self) -> float:
+        """A legend symbol: as big as on the plot, and never small beside its words."""
+        return max(self.symbol_size(), QFontMetrics(QApplication.font()).height() * 0.6)
+
     def _icon(self, symbols: list[tuple[str, str, str]]) -> QPixmap:
         """(symbol, moment, colour) side by side, drawn as the plot draws its points."""
-        size = self.symbol_size() + 6
+        symbol_size = self._legend_size()
+        size = symbol_size + 6
         pixmap, painter = self._canvas(size * len(symbols), size)
         for n, (symbol, moment, colour) in enumerate(symbols):
             pen, brush = self._pen_and_brush(colour, moment)
             painter.save()
             painter.translate(QPointF(size * n + size / 2, size / 2))
-            drawSymbol(painter, symbol, self.symbol_size(), pen, brush)
+            drawSymbol(painter, symbol, symbol_size, pen, brush)
             painter.restore()
         painter.end()
         return pixmap
 
     def _line_icon(self, moment: str) -> QPixmap:
-        height = self.symbol_size() + 6
-        width = 40 * max(1.0, self._scale * 0.8)
+        height = self._legend_size() + 6
+        width = 2.2 * height
         pixmap, painter = self._canvas(width, height)
         painter.setPen(self._line_pen(moment))
         painter.drawLine(QPointF(2, height / 2), QPointF(width - 2, height / 2))

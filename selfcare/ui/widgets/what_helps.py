@@ -98,30 +98,27 @@ class WhatHelpsPanel(QFrame):
             return self.tr("Not enough yet (rated before and after so far: %1). From %2, "
                            "this shows what your ratings say.").replace(
                 "%1", str(group.rated)).replace("%2", str(MIN_SESSIONS))
-        text = self.tr("Sessions rated before and after: %1.").replace("%1", str(group.rated))
         if group.verdict is Verdict.LOWER_AFTER:
-            text += " " + self.tr("On average your pain was %1 points lower after (likely "
-                                  "range %2 to %3 points).").replace(
-                "%1", number(-change.value)).replace("%2", number(-change.high)).replace(
-                "%3", number(-change.low))
+            text = self.tr("On average your pain was %1 points lower after (likely range %2 "
+                           "to %3 points).").replace("%1", number(-change.value)).replace(
+                "%2", number(-change.high)).replace("%3", number(-change.low))
         elif group.verdict is Verdict.HIGHER_AFTER:
-            text += " " + self.tr("On average your pain was %1 points higher after (likely "
-                                  "range %2 to %3 points). It may help to tell your care "
-                                  "team.").replace("%1", number(change.value)).replace(
-                "%2", number(change.low)).replace("%3", number(change.high))
+            text = self.tr("On average your pain was %1 points higher after (likely range "
+                           "%2 to %3 points). It may help to tell your care team.").replace(
+                "%1", number(change.value)).replace("%2", number(change.low)).replace(
+                "%3", number(change.high))
         elif change.low == change.high:
-            text += " " + self.tr("Your pain was the same before and after each time.")
+            text = self.tr("Your pain was the same before and after each time.")
         else:
-            text += " " + self.tr("No clear difference yet between before and after: the "
-                                  "likely range, from %1 points lower to %2 points higher, "
-                                  "includes no change.").replace(
-                "%1", number(-change.low)).replace("%2", number(change.high))
-        if group.meaningful_share is not None:
-            dropped = round(group.meaningful_share * group.rated)
-            text += " " + self.tr("Pain fell by 2 points or more, or by 30 % or more, in %1 "
-                                  "of these %2 sessions.").replace(
-                "%1", str(dropped)).replace("%2", str(group.rated))
-        return text
+            text = self.tr("No clear difference yet between before and after: the likely "
+                           "range, from %1 points lower to %2 points higher, includes no "
+                           "change.").replace("%1", number(-change.low)).replace(
+                "%2", number(change.high))
+        dropped = round((group.meaningful_share or 0.0) * group.rated)
+        return text + " " + self.tr(
+            "Pain fell by 2 points or more (or by 30 % or more) in %1 of the %2 sessions you "
+            "rated before and after.").replace("%1", str(dropped)).replace(
+            "%2", str(group.rated))
 
     def trend_text(self, trend: Trend) -> str:
         """The weekly pre-session trend in words."""
