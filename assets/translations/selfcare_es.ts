@@ -16,6 +16,10 @@
         <translation>Algunas sesiones no se pudieron cargar y no aparecen: %1</translation>
     </message>
     <message>
+        <source>Some optional questions could not be loaded and are not asked: %1</source>
+        <translation>Algunas preguntas opcionales no se pudieron cargar y no se harán: %1</translation>
+    </message>
+    <message>
         <source>No sound device could be opened, so sessions will run silently with the words on screen.</source>
         <translation>No se pudo abrir ningún dispositivo de sonido, así que las sesiones serán en silencio, con las palabras en la pantalla.</translation>
     </message>
@@ -312,14 +316,6 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <source>My sessions</source>
-        <translation>Mis sesiones</translation>
-    </message>
-    <message>
-        <source>Every session you have done, newest first, with your pain before and after it (0 to 10). A dash means a rating was skipped.</source>
-        <translation>Todas las sesiones que has hecho, de la más reciente a la más antigua, con tu dolor antes y después de cada una (de 0 a 10). Un guion significa que se omitió una calificación.</translation>
-    </message>
-    <message>
         <source>No sessions yet. When you finish one, it appears here.</source>
         <translation>Todavía no hay sesiones. Cuando termines una, aparecerá aquí.</translation>
     </message>
@@ -344,6 +340,10 @@
         <translation>Después</translation>
     </message>
     <message>
+        <source>skipped</source>
+        <translation>omitida</translation>
+    </message>
+    <message>
         <source>Session history</source>
         <translation>Historial de sesiones</translation>
     </message>
@@ -356,12 +356,68 @@
         <translation>Dolor después de la sesión, de 0 a 10</translation>
     </message>
     <message>
+        <source>My history</source>
+        <translation>Mi historial</translation>
+    </message>
+    <message>
+        <source>Your pain before and after each session, from 0 (no pain) to 10, as you rated it. A dash means a rating was skipped.</source>
+        <translation>Tu dolor antes y después de cada sesión, de 0 (sin dolor) a 10, tal como lo calificaste. Un guion significa que se omitió una calificación.</translation>
+    </message>
+    <message>
         <source>Save as a spreadsheet file (CSV)</source>
         <translation>Guardar como hoja de cálculo (CSV)</translation>
     </message>
     <message>
         <source>A copy of every session and rating, for you to keep or share</source>
         <translation>Una copia de todas las sesiones y calificaciones, para guardarla o compartirla</translation>
+    </message>
+    <message>
+        <source>4 weeks</source>
+        <translation>4 semanas</translation>
+    </message>
+    <message>
+        <source>Show the last 4 weeks</source>
+        <translation>Mostrar las últimas 4 semanas</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 meses</translation>
+    </message>
+    <message>
+        <source>Show the last 3 months</source>
+        <translation>Mostrar los últimos 3 meses</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Show every session</source>
+        <translation>Mostrar todas las sesiones</translation>
+    </message>
+    <message>
+        <source>Sessions from %1 to %2: %3.</source>
+        <translation>Sesiones del %1 al %2: %3.</translation>
+    </message>
+    <message>
+        <source>Pain rated before: %1; after: %2.</source>
+        <translation>Dolor calificado antes: %1; después: %2.</translation>
+    </message>
+    <message>
+        <source>Chart of your pain before and after each session</source>
+        <translation>Gráfico de tu dolor antes y después de cada sesión</translation>
+    </message>
+    <message>
+        <source>Two lines show your average pain before and after, month by month.</source>
+        <translation>Dos líneas muestran tu dolor promedio antes y después, mes a mes.</translation>
+    </message>
+    <message>
+        <source>Two lines show your average pain before and after, week by week.</source>
+        <translation>Dos líneas muestran tu dolor promedio antes y después, semana a semana.</translation>
+    </message>
+    <message>
+        <source>The table lists the same sessions.</source>
+        <translation>La tabla enumera las mismas sesiones.</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -466,6 +522,10 @@
         <translation>Hoja de cálculo (CSV) (*.csv)</translation>
     </message>
     <message>
+        <source>Could not read your records: %1</source>
+        <translation>No se pudieron leer tus registros: %1</translation>
+    </message>
+    <message>
         <source>Could not save %1: %2</source>
         <translation>No se pudo guardar %1: %2</translation>
     </message>
@@ -498,8 +558,47 @@
         <translation>No se pudo guardar tu progreso en este momento (%1). La sesión continúa; las calificaciones que diste antes de empezar están a salvo.</translation>
     </message>
     <message>
+        <source>Your answer could not be saved just now (%1). Please try again, or skip it.</source>
+        <translation>Tu respuesta no se pudo guardar en este momento (%1). Inténtalo de nuevo o sáltala.</translation>
+    </message>
+    <message>
         <source>Your rating could not be saved just now (%1). Please try again, or skip it.</source>
         <translation>Tu calificación no se pudo guardar en este momento (%1). Vuelve a intentarlo u omítela.</translation>
+    </message>
+</context>
+<context>
+    <name>PainChart</name>
+    <message>
+        <source>Pain from 0 (none) to 10 (worst), by date</source>
+        <translation>Dolor de 0 (nada) a 10 (el peor), por fecha</translation>
+    </message>
+    <message>
+        <source>Before the session (hollow)</source>
+        <translation>Antes de la sesión (hueco)</translation>
+    </message>
+    <message>
+        <source>After the session (filled)</source>
+        <translation>Después de la sesión (relleno)</translation>
+    </message>
+    <message>
+        <source>Other sessions</source>
+        <translation>Otras sesiones</translation>
+    </message>
+    <message>
+        <source>Monthly average before</source>
+        <translation>Promedio mensual antes</translation>
+    </message>
+    <message>
+        <source>Monthly average after</source>
+        <translation>Promedio mensual después</translation>
+    </message>
+    <message>
+        <source>Weekly average before</source>
+        <translation>Promedio semanal antes</translation>
+    </message>
+    <message>
+        <source>Weekly average after</source>
+        <translation>Promedio semanal después</translation>
     </message>
 </context>
 <context>
@@ -616,8 +715,28 @@
         <translation>Omitir esta pregunta</translation>
     </message>
     <message>
+        <source>None</source>
+        <translation>Nada</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Leve</translation>
+    </message>
+    <message>
+        <source>More than mild</source>
+        <translation>Más que leve</translation>
+    </message>
+    <message>
         <source>Saved as skipped, not as 0</source>
         <translation>Se guarda como sin responder, no como 0</translation>
+    </message>
+    <message>
+        <source>Not this week</source>
+        <translation>Esta semana no</translation>
+    </message>
+    <message>
+        <source>The weekly questions are saved as skipped and asked again next week</source>
+        <translation>Las preguntas semanales se guardan como omitidas y se vuelven a hacer la próxima semana</translation>
     </message>
     <message>
         <source>Back</source>
@@ -626,6 +745,18 @@
     <message>
         <source>Continue</source>
         <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Any soreness or bruising where you pressed?</source>
+        <translation>¿Tienes dolor al tacto o algún moretón donde presionaste?</translation>
+    </message>
+    <message>
+        <source>This helps your care team keep pressing safe for you.</source>
+        <translation>Esto ayuda a tu equipo de salud a que presionar siga siendo seguro para ti.</translation>
+    </message>
+    <message>
+        <source>This question is shown in English: it belongs to the ESAS-r questionnaire, whose words may not be changed, and its validated translation is not included yet.</source>
+        <translation>Esta pregunta se muestra en inglés: es parte del cuestionario ESAS-r, cuyas palabras no se pueden cambiar, y su traducción validada aún no está incluida.</translation>
     </message>
     <message>
         <source>Before: %1</source>
@@ -648,6 +779,10 @@
         <translation>Y ahora, ¿cuánto dolor tienes?</translation>
     </message>
     <message>
+        <source>question %1 of %2</source>
+        <translation>pregunta %1 de %2</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -663,20 +798,40 @@
         <translation>10 = El peor dolor que puedas imaginar</translation>
     </message>
     <message>
-        <source>Pain rating from 0 to 10</source>
-        <translation>Calificación del dolor de 0 a 10</translation>
-    </message>
-    <message>
         <source>0 means no pain, 10 means the worst pain you can imagine. Use the arrow keys or type a number, then press Enter.</source>
         <translation>0 significa sin dolor, 10 significa el peor dolor que puedas imaginar. Usa las teclas de flecha o escribe un número, y luego presiona Enter.</translation>
+    </message>
+    <message>
+        <source>0 = %1</source>
+        <translation>0 = %1</translation>
+    </message>
+    <message>
+        <source>10 = %1</source>
+        <translation>10 = %1</translation>
+    </message>
+    <message>
+        <source>0 means %1, 10 means %2. Use the arrow keys or type a number, then press Enter.</source>
+        <translation>0 significa %1, 10 significa %2. Usa las flechas o escribe un número y luego pulsa Intro.</translation>
+    </message>
+    <message>
+        <source>%1, from 0 to 10, nothing chosen yet</source>
+        <translation>%1, de 0 a 10, aún sin elegir</translation>
     </message>
     <message>
         <source>Pain rating from 0 to 10, nothing chosen yet</source>
         <translation>Calificación del dolor de 0 a 10, todavía sin elegir</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source>Pain rating: %1</source>
         <translation>Calificación del dolor: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>0, no pain</source>
@@ -753,12 +908,84 @@
         <source>Captions during sessions</source>
         <translation>Subtítulos durante las sesiones</translation>
     </message>
+    <message>
+        <source>Questions with each session</source>
+        <translation>Preguntas con cada sesión</translation>
+    </message>
+    <message>
+        <source>Pain before and after is always asked, and any question can be skipped. Your care team may suggest which of these to use.</source>
+        <translation>El dolor antes y después siempre se pregunta, y cualquier pregunta se puede saltar. Tu equipo de salud puede sugerirte cuáles usar.</translation>
+    </message>
+    <message>
+        <source>Muscle tension, before and after</source>
+        <translation>Tensión muscular, antes y después</translation>
+    </message>
+    <message>
+        <source>How tense your muscles feel, 0 to 10</source>
+        <translation>Qué tan tensos sientes los músculos, de 0 a 10</translation>
+    </message>
+    <message>
+        <source>Tiredness, before and after (ESAS-r)</source>
+        <translation>Cansancio, antes y después (ESAS-r, en inglés)</translation>
+    </message>
+    <message>
+        <source>From the Edmonton Symptom Assessment System, revised</source>
+        <translation>Del Edmonton Symptom Assessment System revisado (ESAS-r); se muestra en inglés</translation>
+    </message>
+    <message>
+        <source>Anxiety, before and after (ESAS-r)</source>
+        <translation>Ansiedad, antes y después (ESAS-r, en inglés)</translation>
+    </message>
+    <message>
+        <source>Wellbeing, before and after (ESAS-r)</source>
+        <translation>Bienestar, antes y después (ESAS-r, en inglés)</translation>
+    </message>
+    <message>
+        <source>After acupressure: any soreness or bruising</source>
+        <translation>Después de la acupresión: dolor al tacto o moretones</translation>
+    </message>
+    <message>
+        <source>A safety question for your care team</source>
+        <translation>Una pregunta de seguridad para tu equipo de salud</translation>
+    </message>
+    <message>
+        <source>Once a week: three questions about the past week</source>
+        <translation>Una vez por semana: tres preguntas sobre la última semana</translation>
+    </message>
+    <message>
+        <source>Pain, and how it got in the way of enjoying life and daily activity</source>
+        <translation>El dolor, y cuánto te impidió disfrutar de la vida y hacer tus actividades</translation>
+    </message>
+    <message>
+        <source>A place for a note after each session</source>
+        <translation>Un espacio para una nota después de cada sesión</translation>
+    </message>
+    <message>
+        <source>Optional; shown with your history</source>
+        <translation>Opcional; se guarda con tu historial</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
     <message>
         <source>If your pain is new, much worse, or not controlled by your usual treatment, contact your care team.</source>
         <translation>Si tu dolor es nuevo, mucho más fuerte o no se controla con tu tratamiento habitual, comunícate con tu equipo de salud.</translation>
+    </message>
+    <message>
+        <source>A note about this session (optional)</source>
+        <translation>Una nota sobre esta sesión (opcional)</translation>
+    </message>
+    <message>
+        <source>How it went, or anything your care team should know. Kept on this computer with your sessions.</source>
+        <translation>Cómo te fue, o algo que tu equipo de salud deba saber. Se guarda en esta computadora con tus sesiones.</translation>
+    </message>
+    <message>
+        <source>A note about this session</source>
+        <translation>Una nota sobre esta sesión</translation>
+    </message>
+    <message>
+        <source>Save the note</source>
+        <translation>Guardar la nota</translation>
     </message>
     <message>
         <source>See my history</source>
@@ -783,6 +1010,14 @@
     <message>
         <source>Pain before %1 → after %2</source>
         <translation>Dolor antes: %1 → después: %2</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>Nota guardada.</translation>
+    </message>
+    <message>
+        <source>The note could not be saved just now (%1). It is still here; please try again.</source>
+        <translation>La nota no se pudo guardar en este momento (%1). Sigue aquí; inténtalo de nuevo.</translation>
     </message>
     <message>
         <source>Thank you. Your session has been saved.</source>
@@ -826,6 +1061,100 @@
     <message>
         <source>Now:</source>
         <translation>Ahora:</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyCheckPanel</name>
+    <message>
+        <source>Weekly check</source>
+        <translation>Revisión semanal</translation>
+    </message>
+    <message>
+        <source>Three questions once a week about the past week: pain, and how much it got in the way of enjoying life and of daily activity. The score is their average, from 0 to 10; lower means pain got in the way less.</source>
+        <translation>Tres preguntas una vez por semana sobre la última semana: el dolor, y cuánto te impidió disfrutar de la vida y hacer tus actividades. La puntuación es su promedio, de 0 a 10; más baja significa que el dolor interfirió menos.</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Semana del %1</translation>
+    </message>
+    <message>
+        <source>%1: skipped</source>
+        <translation>%1: omitida</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: no score, a question was skipped (%2)</source>
+        <translation>%1: sin puntuación, se omitió una pregunta (%2)</translation>
+    </message>
+    <message>
+        <source>%1: score %2 (%3)</source>
+        <translation>%1: puntuación %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>WhatHelpsPanel</name>
+    <message>
+        <source>What helps me</source>
+        <translation>Lo que me ayuda</translation>
+    </message>
+    <message>
+        <source>From every session you rated before and after, whatever range the chart shows.</source>
+        <translation>A partir de todas las sesiones que calificaste antes y después, sea cual sea el período que muestre el gráfico.</translation>
+    </message>
+    <message>
+        <source>Show each session</source>
+        <translation>Mostrar cada sesión</translation>
+    </message>
+    <message>
+        <source>These are your own ratings. They cannot show why your pain changed, and they do not replace your care team&apos;s advice. Every session you rate adds to this picture.</source>
+        <translation>Son tus propias calificaciones. No pueden mostrar por qué cambió tu dolor y no sustituyen los consejos de tu equipo de salud. Cada sesión que calificas suma a este panorama.</translation>
+    </message>
+    <message>
+        <source>Hide each session</source>
+        <translation>Ocultar cada sesión</translation>
+    </message>
+    <message>
+        <source>Not enough yet (rated before and after so far: %1). From %2, this shows what your ratings say.</source>
+        <translation>Todavía no hay suficientes (calificadas antes y después hasta ahora: %1). A partir de %2, aquí verás lo que dicen tus calificaciones.</translation>
+    </message>
+    <message>
+        <source>Pain fell by 2 points or more (or by 30 % or more) in %1 of the %2 sessions you rated before and after.</source>
+        <translation>El dolor bajó 2 puntos o más (o un 30 % o más) en %1 de las %2 sesiones que calificaste antes y después.</translation>
+    </message>
+    <message>
+        <source>On average your pain was %1 points lower after (likely range %2 to %3 points).</source>
+        <translation>En promedio, tu dolor fue %1 puntos más bajo después (rango probable de %2 a %3 puntos).</translation>
+    </message>
+    <message>
+        <source>On average your pain was %1 points higher after (likely range %2 to %3 points). It may help to tell your care team.</source>
+        <translation>En promedio, tu dolor fue %1 puntos más alto después (rango probable de %2 a %3 puntos). Puede ayudar contárselo a tu equipo de salud.</translation>
+    </message>
+    <message>
+        <source>Your pain was the same before and after each time.</source>
+        <translation>Tu dolor fue el mismo antes y después cada vez.</translation>
+    </message>
+    <message>
+        <source>No clear difference yet between before and after: the likely range, from %1 points lower to %2 points higher, includes no change.</source>
+        <translation>Todavía no hay una diferencia clara entre antes y después: el rango probable, de %1 puntos más bajo a %2 puntos más alto, incluye que no haya cambio.</translation>
+    </message>
+    <message>
+        <source>Week by week, your pain before sessions has been going down.</source>
+        <translation>Semana a semana, tu dolor antes de las sesiones ha ido bajando.</translation>
+    </message>
+    <message>
+        <source>Week by week, your pain before sessions has been going up. It may help to tell your care team.</source>
+        <translation>Semana a semana, tu dolor antes de las sesiones ha ido subiendo. Puede ayudar contárselo a tu equipo de salud.</translation>
+    </message>
+    <message>
+        <source>Week by week, your pain before sessions shows no clear trend up or down yet.</source>
+        <translation>Semana a semana, tu dolor antes de las sesiones todavía no muestra una tendencia clara hacia arriba ni hacia abajo.</translation>
+    </message>
+    <message>
+        <source>Week by week: not enough yet (weeks with a rating before a session: %1). From %2 weeks, this shows whether your pain before sessions is going down or up.</source>
+        <translation>Semana a semana: todavía no hay suficiente (semanas con una calificación antes de una sesión: %1). A partir de %2 semanas, aquí verás si tu dolor antes de las sesiones baja o sube.</translation>
     </message>
 </context>
 </TS>

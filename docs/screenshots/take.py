@@ -19,7 +19,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ["SELFCARE_DATA_DIR"] = tempfile.mkdtemp(prefix="selfcare-shots-")
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 
 from selfcare.services import load_services
 from selfcare.settings import Settings
@@ -75,7 +75,8 @@ def end_session(window: MainWindow, after: int | None = None) -> None:
 
 def every_page(window: MainWindow, out: Path, prefix: str) -> None:
     """Library (notes unfolded), ratings, player on acupressure, PMR and breathing steps,
-    transcript, summary, history and settings."""
+    the questions after (weekly check, soreness), transcript, summary with a note,
+    history and settings."""
     shoot(window, out, f"{prefix}01-library")
     library = window.library
     library.show_kind("acupressure")
@@ -95,33 +96,44 @@ def every_page(window: MainWindow, out: Path, prefix: str) -> None:
     settle(2500)
     shoot(window, out, f"{prefix}04-player-pmr-hold")
     end_session(window, 4)
-    shoot(window, out, f"{prefix}05-summary")
+    window.rating.scale.set_value(5)
+    shoot(window, out, f"{prefix}05-weekly-check")
+    for value in (5, 4, 6):
+        window.rating.answered.emit(value)
+    window.summary.note.setPlainText({"es": "Dormí mejor después de esta."}.get(
+        i18n.current_language(), "Slept better after this one."))
+    shoot(window, out, f"{prefix}06-summary-note")
     play_to(window, "acupressure-relaxing", "SP6", 2500)
-    shoot(window, out, f"{prefix}06-player-acupressure-sp6")
+    shoot(window, out, f"{prefix}07-player-acupressure-sp6")
     dialog = window.player.transcript_dialog()
     dialog.move(window.x() + 60, window.y() + 60)
     dialog.show()
-    shoot(dialog, out, f"{prefix}07-transcript")
+    shoot(dialog, out, f"{prefix}08-transcript")
     dialog.close()
-    end_session(window)
+    end_session(window, 3)
+    shoot(window, out, f"{prefix}09-soreness")
+    window.rating.skip.click()
     play_to(window, "pmr-16-groups", "calf-left", 2500)
-    shoot(window, out, f"{prefix}08-player-pmr-calf")
+    shoot(window, out, f"{prefix}10-player-pmr-calf")
     end_session(window)
     window.choose_session("breathing-slow")
     window.rating.answered.emit(5)
     go_to_step(window, "breath-in")
     settle(2000)
-    shoot(window, out, f"{prefix}09-player-breathing")
+    shoot(window, out, f"{prefix}11-player-breathing")
     end_session(window)
     window.choose_session("pmr-short")
     window.rating.scale.set_value(3)
     window.rating.answered.emit(3)
     end_session(window)
-    shoot(window, out, f"{prefix}10-summary-ended-early")
+    shoot(window, out, f"{prefix}12-summary-ended-early")
     window.show_history()
-    shoot(window, out, f"{prefix}11-history")
+    shoot(window, out, f"{prefix}13-history")
     window.show_settings()
-    shoot(window, out, f"{prefix}12-settings")
+    shoot(window, out, f"{prefix}14-settings")
+    questions = window.settings_page.question_boxes["ask_tension"]
+    window.settings_page.findChild(QScrollArea).ensureWidgetVisible(questions)
+    shoot(window, out, f"{prefix}15-settings-questions")
 
 
 def take(look: str, out: Path, app: QApplication) -> None:

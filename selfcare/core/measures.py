@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated, Literal
 
 import msgspec
@@ -42,6 +43,7 @@ class _Item(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     text: Localized
     low: Localized
     high: Localized
+    short: Localized = msgspec.field(default_factory=dict)  # a few words, for history
     code: str | None = None
 
 
@@ -67,6 +69,7 @@ class ScaleItem:
     low: dict[str, str]
     high: dict[str, str]
     code: str | None = None
+    short: dict[str, str] = field(default_factory=dict)
 
     def has(self, lang: str) -> bool:
         return all(lang in words for words in (self.text, self.low, self.high))
@@ -115,7 +118,7 @@ def parse_instrument(data: bytes, source: str) -> Instrument:
         raise MeasureError(f"{source}: " + "; ".join(problems))
     return Instrument(
         model.id, model.version, model.timeframe, model.name, model.credit, model.intro,
-        tuple(ScaleItem(i.id, i.text, i.low, i.high, i.code) for i in model.items),
+        tuple(ScaleItem(i.id, i.text, i.low, i.high, i.code, i.short) for i in model.items),
         model.score, model.codes)
 
 
@@ -150,6 +153,29 @@ def mean_score(instrument: Instrument, answers: dict[str, int | None]) -> float 
         if not NRS_MIN <= value <= NRS_MAX:
             raise ValueError(f"an answer is from 0 to 10, not {value}")
     return math.fsum(given) / len(given)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekScore:
+    """One week of a weekly questionnaire: its answers (None: skipped) and score."""
+
+    week_start: date
+    answers: dict[str, int | None]
+    score: float | None
+
+    @property
+    def skipped(self) -> bool:
+        return all(value is None for value in self.answers.values())
+
+
+def week_scores(instrument: Instrument, answers: Sequence[tuple[date, str, int | None]]
+                ) -> list[WeekScore]:
+    """Each week's answers to `instrument` and its score, newest week first."""
+    weeks: dict[date, dict[str, int | None]] = {}
+    for week, item, value in answers:
+        weeks.setdefault(week, {})[item] = value
+    return [WeekScore(week, given, mean_score(instrument, given))
+            for week, given in sorted(weeks.items(), reverse=True)]
 
 
 def by_id(instruments: Sequence[Instrument]) -> dict[str, Instrument]:

@@ -93,8 +93,10 @@ def open_database(path: Path, *, now: datetime | None = None) -> OpenedDatabase:
             _configure(db, path)
             if "_sqlite_migrations" in db.table_names() and pending_migrations(db):
                 back_up(db.conn, path, "pre-migration", now)
-            with writing(db):  # two copies starting at once: one migrates, one waits
-                migrated = tuple(apply_migrations(db))
+            migrated: tuple[str, ...] = ()
+            if pending_migrations(db):  # read first: opening must not wait on a writer
+                with writing(db):  # two copies starting at once: one migrates, one waits
+                    migrated = tuple(apply_migrations(db))
             if daily_backup_due(path, now):
                 back_up(db.conn, path, "daily", now)
     except BaseException:

@@ -509,7 +509,25 @@ class MainWindow(QMainWindow):
         if self.services is None:
             return
         self.history.set_records(self.services.opened.store.history())
+        self._show_weekly_checks()
         self._show(self.history)
+
+    def _show_weekly_checks(self) -> None:
+        from selfcare.core.measures import WEEKLY_CHECK, week_scores
+
+        assert self.services is not None
+        weekly = self.services.measures.get(WEEKLY_CHECK)
+        if weekly is None:
+            self.history.weekly.hide()
+            return
+        try:
+            answers = self.services.opened.answers.weekly_answers(WEEKLY_CHECK)
+        except StoreUnavailable as exc:
+            log.warning("weekly checks not shown: %s", exc)
+            self.history.weekly.hide()
+            return
+        self.history.weekly.show_weeks(weekly, week_scores(
+            weekly, [(a.week_start, a.item, a.value) for a in answers]))
 
     def _show(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)

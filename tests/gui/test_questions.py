@@ -278,3 +278,28 @@ def test_a_broken_questionnaire_file_is_named_and_the_app_goes_on(qtbot, qapp, d
         assert main.stack.currentWidget() is main.summary  # no weekly check, no crash
     finally:
         services.close()
+
+
+def test_history_shows_each_weekly_check_with_its_score_newest_first(window, qtbot):
+    answers = window.services.opened.answers
+    now = datetime.now(UTC)
+    weeks = [date(2026, 11, 16), date(2026, 11, 23), date(2026, 11, 30)]
+    for item, values in (("average-pain", (6, None, 5)), ("enjoyment", (5, None, None)),
+                         ("activity", (4, None, 6))):
+        for week, value in zip(weeks, values, strict=True):
+            answers.record_weekly(week, WEEKLY_CHECK, "1", item, value, now)
+    window.show_history()
+    panel = window.history.weekly
+    assert panel.isVisible()
+    assert panel.lines == [
+        "Week of 30 Nov 2026: no score, a question was skipped (pain 5, enjoyment of life "
+        "\u2013, general activity 6)",
+        "Week of 23 Nov 2026: skipped",
+        "Week of 16 Nov 2026: score 5.0 (pain 6, enjoyment of life 5, general activity 4)",
+    ]
+    assert "Krebs" in panel.credit.text()
+
+
+def test_history_has_no_weekly_panel_before_any_weekly_check(window, qtbot):
+    window.show_history()
+    assert not window.history.weekly.isVisible()

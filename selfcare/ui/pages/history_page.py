@@ -32,6 +32,7 @@ from selfcare.ui import style
 from selfcare.ui.pages.common import button, label, page_layout
 from selfcare.ui.widgets.flow_row import FlowRow
 from selfcare.ui.widgets.history_table import HistoryTable
+from selfcare.ui.widgets.weekly_panel import WeeklyCheckPanel
 from selfcare.ui.widgets.what_helps import WhatHelpsPanel
 
 if TYPE_CHECKING:
@@ -74,6 +75,9 @@ class HistoryPage(QWidget):
         self.what_helps = WhatHelpsPanel(self.content)
         inner.addWidget(self.what_helps)
         layout.addWidget(self.content)
+        self.weekly = WeeklyCheckPanel(self)
+        self.weekly.hide()
+        layout.addWidget(self.weekly)
         row = FlowRow()
         self.export_button = button(
             self.tr("Save as a spreadsheet file (CSV)"), self,

@@ -107,3 +107,17 @@ def test_the_mean_score_needs_every_item() -> None:
         mean_score(weekly, {"average-pain": 11, "enjoyment": 4, "activity": 5})
     esas = parse_instrument(shipped(ESAS_R), ESAS_R)
     assert mean_score(esas, {"tiredness": 3, "anxiety": 3, "wellbeing": 3}) is None  # no score
+
+
+def test_week_scores_are_newest_first_and_a_week_all_skipped_is_skipped() -> None:
+    from datetime import date
+
+    from selfcare.core.measures import week_scores
+
+    weekly = parse_instrument(shipped(WEEKLY_CHECK), WEEKLY_CHECK)
+    one, two = date(2026, 11, 23), date(2026, 11, 30)
+    rows = [(one, "average-pain", 6), (one, "enjoyment", 4), (one, "activity", 5),
+            (two, "average-pain", None), (two, "enjoyment", None), (two, "activity", None)]
+    newest, oldest = week_scores(weekly, rows)
+    assert (newest.week_start, newest.skipped, newest.score) == (two, True, None)
+    assert (oldest.week_start, oldest.skipped, oldest.score) == (one, False, 5.0)
