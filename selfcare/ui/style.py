@@ -136,6 +136,11 @@ QPushButton#filter {{ border-radius: 18px; padding: 8px 16px; font-size: {pt(12)
 QPushButton#filter:checked {{ background: {t.accent}; color: {t.on_accent};
     border-color: {t.accent_dark}; }}
 QPushButton#filter:focus {{ border: 3px solid {t.focus_ring}; }}
+QPushButton#answerChoice {{ border-radius: 12px; padding: 10px 22px; font-size: {pt(16)}pt;
+    font-weight: 600; }}
+QPushButton#answerChoice:checked {{ background: {t.accent}; color: {t.on_accent};
+    border: 2px solid {t.accent_dark}; }}
+QPushButton#answerChoice:focus {{ border: 3px solid {t.focus_ring}; }}
 QPushButton#scaleButton {{
     font-size: {pt(18)}pt; font-weight: 600; min-width: 52px; min-height: 52px; padding: 4px;
     border-radius: 12px;

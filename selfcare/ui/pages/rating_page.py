@@ -52,7 +52,7 @@ class RatingPage(QWidget):
         for value, text in ((Soreness.NONE, self.tr("None")), (Soreness.MILD, self.tr("Mild")),
                             (Soreness.MORE, self.tr("More than mild"))):
             choice = Button(text, self.soreness_box)
-            choice.setObjectName("filter")
+            choice.setObjectName("answerChoice")
             choice.setCheckable(True)
             choice.setMinimumHeight(56)
             choice.setMinimumWidth(140)
