@@ -961,8 +961,8 @@
         <translation>Un espacio para una nota después de cada sesión</translation>
     </message>
     <message>
-        <source>Optional; shown with your history</source>
-        <translation>Opcional; se guarda con tu historial</translation>
+        <source>Optional; kept with your sessions and in the CSV file</source>
+        <translation>Opcional; se guarda con tus sesiones y en el archivo CSV</translation>
     </message>
 </context>
 <context>

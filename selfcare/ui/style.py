@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 
@@ -170,7 +170,14 @@ QWidget#ratingScale:focus {{ border: 3px solid {t.focus_ring}; }}
 QCheckBox, QRadioButton {{ font-size: {pt(13)}pt; spacing: 12px; min-height: 44px;
     padding: 0 6px; border: 3px solid transparent; border-radius: 8px; }}
 QCheckBox:focus, QRadioButton:focus {{ border: 3px solid {t.focus_ring}; }}
-QCheckBox::indicator, QRadioButton::indicator {{ width: 26px; height: 26px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 22px; height: 22px;
+    border: {max(2, b)}px solid {t.ink}; border-radius: 5px; background: {t.card}; }}
+QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent_dark};
+    image: url({check_mark(t)}); }}
+QPlainTextEdit {{ background: {t.card}; color: {t.ink}; border: {b}px solid {t.line};
+    border-radius: 8px; padding: 6px; font-size: {pt(14)}pt;
+    selection-background-color: {t.accent}; selection-color: {t.on_accent}; }}
+QPlainTextEdit:focus {{ border: 3px solid {t.focus_ring}; }}
 QTableView:focus {{ border: 3px solid {t.focus_ring}; }}
 QTextBrowser#transcript {{ background: {t.card}; border: {b}px solid {t.line};
     border-radius: 10px; font-size: {pt(14)}pt; padding: 8px; }}
@@ -186,4 +193,23 @@ def apply_style(app: QApplication, theme: Theme = STANDARD, scale: float = 1.0) 
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)
+    app.setPalette(palette(theme))  # what the style sheet leaves to the palette
     app.setStyleSheet(stylesheet(theme, scale))
+
+
+def check_mark(theme: Theme) -> str:
+    """The check mark drawn in a ticked box, in the colour that reads on the accent."""
+    from selfcare.paths import assets_dir
+
+    return (assets_dir() / "ui" / f"check-{theme.on_accent.lstrip('#').upper()}.svg").as_posix()
+
+
+def palette(theme: Theme) -> QPalette:
+    """The theme's colours for what Qt draws from the palette (text boxes, selections)."""
+    colours = QPalette(QApplication.style().standardPalette())
+    for role, colour in ((QPalette.ColorRole.Base, theme.card),
+                         (QPalette.ColorRole.Text, theme.ink),
+                         (QPalette.ColorRole.Highlight, theme.accent),
+                         (QPalette.ColorRole.HighlightedText, theme.on_accent)):
+        colours.setColor(role, QColor(colour))
+    return colours

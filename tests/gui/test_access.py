@@ -3,6 +3,7 @@ a finger or a shaky hand can hit it (44 px), and the keyboard can tab to it."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -102,3 +103,37 @@ def test_the_player_announces_each_new_step(window, qtbot):
     window.services.controller.next_step()
     qtbot.waitUntil(lambda: player.announcement.startswith("Step 2 of"), timeout=3000)
     assert accessible_name(player.step_label) == player.announcement
+
+
+def lightness_spread(widget) -> tuple[int, int]:
+    """The darkest and lightest grey level in the widget as painted."""
+    image = widget.grab().toImage()
+    levels = [image.pixelColor(x, y).lightness()
+              for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)]
+    return min(levels), max(levels)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["standard", "high-contrast"])
+def test_typed_text_and_check_marks_stand_out_in_both_looks(qtbot, qapp, high_contrast):
+    """A note typed in high contrast was once white on white; so were check marks."""
+    from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
+
+    from pathlib import Path
+
+    from selfcare.ui.style import HIGH_CONTRAST, STANDARD, apply_style, check_mark
+
+    theme = HIGH_CONTRAST if high_contrast else STANDARD
+    assert Path(check_mark(theme)).is_file()
+    apply_style(qapp, theme)
+    box = QPlainTextEdit()
+    qtbot.addWidget(box)
+    box.resize(300, 80)
+    box.setPlainText("\u2588\u2588\u2588\u2588 WWWW")
+    box.show()
+    check = QCheckBox("")
+    qtbot.addWidget(check)
+    check.setChecked(True)
+    check.show()
+    for widget in (box, check):
+        darkest, lightest = lightness_spread(widget)
+        assert lightest - darkest > 150, type(widget).__name__

@@ -97,7 +97,7 @@ class SettingsPage(QWidget):
             ("ask_weekly_check", self.tr("Once a week: three questions about the past week"),
              self.tr("Pain, and how it got in the way of enjoying life and daily activity")),
             ("ask_note", self.tr("A place for a note after each session"),
-             self.tr("Optional; shown with your history")),
+             self.tr("Optional; kept with your sessions and in the CSV file")),
         ):
             boxes[name] = self._check(inner, frame, text, on.get(name, False), name,
                                       description)
