@@ -116,9 +116,9 @@ def lightness_spread(widget) -> tuple[int, int]:
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["standard", "high-contrast"])
 def test_typed_text_and_check_marks_stand_out_in_both_looks(qtbot, qapp, high_contrast):
     """A note typed in high contrast was once white on white; so were check marks."""
-    from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
-
     from pathlib import Path
+
+    from PySide6.QtWidgets import QCheckBox, QPlainTextEdit
 
     from selfcare.ui.style import HIGH_CONTRAST, STANDARD, apply_style, check_mark
 
