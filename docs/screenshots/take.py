@@ -131,7 +131,7 @@ def every_page(window: MainWindow, out: Path, prefix: str) -> None:
     shoot(window, out, f"{prefix}13-history")
     window.show_settings()
     shoot(window, out, f"{prefix}14-settings")
-    questions = window.settings_page.question_boxes["ask_tension"]
+    questions = window.settings_page.question_boxes["ask_note"]
     window.settings_page.findChild(QScrollArea).ensureWidgetVisible(questions)
     shoot(window, out, f"{prefix}15-settings-questions")
 
