@@ -185,3 +185,18 @@ def read_plan_file(data: bytes) -> PlanFile:
                       safety.neuropathy_hands, safety.neuropathy_feet,
                       frozenset(safety.recent_surgery), safety.note),
         model.saved_at, model.plan.end, tuple(model.plan.weekdays))
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of plan file version 1 (docs/plan-file.schema.json)."""
+    schema = msgspec.json.schema(_PlanFile)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Selfcare plan file, version 1"
+    return schema
+
+
+if __name__ == "__main__":  # python -m selfcare.core.plan_file > docs/plan-file.schema.json
+    import sys
+
+    json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")

@@ -116,3 +116,15 @@ def test_a_thousand_mutated_plan_files_are_read_whole_or_refused_in_one_line(dat
 def test_any_json_at_all_is_refused_cleanly(value) -> None:
     with pytest.raises(PlanFileError):
         read_plan_file(json.dumps(value).encode())
+
+
+def test_the_published_schema_is_the_one_the_reader_enforces_and_fits_a_written_file() -> None:
+    import jsonschema
+
+    from selfcare.core.plan_file import json_schema
+    from tests.conftest import REPO
+
+    published = json.loads((REPO / "docs" / "plan-file.schema.json").read_text("utf-8"))
+    assert published == json_schema(), (
+        "regenerate: python -m selfcare.core.plan_file > docs/plan-file.schema.json")
+    jsonschema.validate(json.loads(write_plan_file(sample())), published)
