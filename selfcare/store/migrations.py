@@ -97,6 +97,50 @@ def m002_soreness_notes_weekly(db: Database) -> None:
         db.execute(statement)
 
 
+_M003 = [
+    # One clinician PIN per installation: its scrypt hash and the wrong-try throttle.
+    """
+    CREATE TABLE clinician (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        pin_hash TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+        next_try_at TEXT
+    )
+    """,
+    # Patients on a shared clinic machine: a pseudonymous code, never a record number.
+    """
+    CREATE TABLE patients (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        language TEXT NOT NULL CHECK (language IN ('en', 'es')),
+        pin_hash TEXT,
+        safety TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL
+    )
+    """,
+    # A patient's plan, as the body of a plan file; the newest active one applies.
+    """
+    CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        patient_id INTEGER REFERENCES patients(id),
+        body TEXT NOT NULL,
+        assigned_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+    )
+    """,
+    # Whose session: NULL is the person using this computer at home.
+    "ALTER TABLE sessions ADD COLUMN patient_id INTEGER REFERENCES patients(id)",
+    "CREATE INDEX idx_sessions_patient_start ON sessions(patient_id, started_at, script_id)",
+]
+
+
+@migrations()
+def m003_patients_and_plans(db: Database) -> None:
+    for statement in _M003:
+        db.execute(statement)
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply what is pending; returns the names applied, oldest first."""
     pending = [migration.name for migration in migrations.pending(db)]

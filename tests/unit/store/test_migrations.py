@@ -20,7 +20,8 @@ from selfcare.store.migrations import (
 from selfcare.store.sessions import SqliteSessionStore
 
 DATA = Path(__file__).parents[2] / "data" / "db"
-RELEASED = ["m001_sessions_and_ratings", "m002_soreness_notes_weekly"]
+RELEASED = ["m001_sessions_and_ratings", "m002_soreness_notes_weekly",
+            "m003_patients_and_plans"]
 NOW = "2026-03-01T09:00:00.000000+00:00"
 
 
@@ -79,7 +80,7 @@ def test_open_database_migrates_only_the_first_time(tmp_path: Path) -> None:
 def test_sessions_and_ratings_columns(migrated: Database) -> None:
     assert list(migrated["sessions"].columns_dict) == [
         "id", "script_id", "title", "kind", "lang", "started_at", "ended_at", "status",
-        "step_reached", "steps_total", "audio", "pid", "host",
+        "step_reached", "steps_total", "audio", "pid", "host", "patient_id",
     ]
     assert list(migrated["ratings"].columns_dict) == [
         "id", "session_id", "moment", "item", "value", "recorded_at",
@@ -166,7 +167,7 @@ def test_a_database_from_release_one_opens_with_its_records(tmp_path: Path) -> N
     try:
         records = SqliteSessionStore(opened.db, pid=1, host="h").history()
         assert opened.moved_aside is None
-        assert opened.migrated == ("m002_soreness_notes_weekly",)
+        assert opened.migrated == tuple(RELEASED[1:])
         assert len(records) == 4
         assert list((tmp_path / "backups").glob("*pre-migration*"))
         assert {record.status for record in records} == {"completed", "interrupted"}
@@ -198,3 +199,16 @@ def test_a_weekly_item_is_answered_once_a_week_within_0_to_10(migrated: Database
     migrated.execute(insert, [None, NOW])
     with pytest.raises(sqlite3.IntegrityError):
         migrated.execute(insert, [3, NOW])
+
+
+def test_one_clinician_pin_per_installation_and_patient_codes_are_unique(migrated) -> None:
+    migrated.execute("INSERT INTO clinician (id, pin_hash) VALUES (1, 'scrypt$x')")
+    with pytest.raises(sqlite3.IntegrityError):
+        migrated.execute("INSERT INTO clinician (id, pin_hash) VALUES (2, 'scrypt$y')")
+    insert = ("INSERT INTO patients (code, display_name, language, created_at)"
+              " VALUES ('P-1', 'Ana', ?, ?)")
+    with pytest.raises(sqlite3.IntegrityError):
+        migrated.execute(insert, ["fr", NOW])
+    migrated.execute(insert, ["es", NOW])
+    with pytest.raises(sqlite3.IntegrityError):
+        migrated.execute(insert, ["en", NOW])
