@@ -184,10 +184,12 @@ class SqliteSessionStore:
                 )
         return abandoned
 
-    def history(self, limit: int | None = None) -> list[SessionRecord]:
-        """Sessions, newest first."""
-        sql = _HISTORY_SQL + " ORDER BY s.started_at DESC, s.id DESC"
-        params: dict[str, Any] = {"item": Item.PAIN.value}
+    def history(self, limit: int | None = None, patient_id: int | None = None
+                ) -> list[SessionRecord]:
+        """One person's sessions, newest first: by default the person using this computer
+        (patient None); a clinic's patients each see only their own."""
+        sql = _HISTORY_SQL + " WHERE s.patient_id IS :patient ORDER BY s.started_at DESC, s.id DESC"
+        params: dict[str, Any] = {"item": Item.PAIN.value, "patient": patient_id}
         if limit is not None:
             if limit < 0:
                 raise ValueError(f"limit is not negative, not {limit}")
