@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from types import FrameType
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from selfcare.core.questions import NOTE_LONGEST, Answer, Question, Soreness, check_note
 from selfcare.core.ratings import NRS_MAX, NRS_MIN, check_rating
@@ -23,6 +23,7 @@ from selfcare.core.session_run import Outcome, RunState, SessionRun
 from selfcare.core.timeline import Event, EventKind
 
 POLL_S = 0.05
+T = TypeVar("T")
 PAIN_QUESTION = (
     "How much pain do you have right now?\n"
     "  0 = no pain   ...   10 = worst pain you can imagine\n"
@@ -107,16 +108,8 @@ def ask_question(question: Question, read: Callable[[str], str], write: TextIO) 
         return ask_rating(read, write)
     if question.answer is Answer.SCALE:
         return ask_rating(read, write, scale_prompt(question))
-    while True:
-        try:
-            answer = read(SORENESS_QUESTION).strip().lower()
-        except EOFError as exc:
-            raise NoOneToAskError from exc
-        if answer in ("s", "skip"):
-            return None
-        if answer in SORENESS_KEYS:
-            return SORENESS_KEYS[answer]
-        write.write("Please type n, m or o, or s to skip.\n")
+    return _ask_until(read, write, SORENESS_QUESTION, SORENESS_KEYS.get,
+                      "Please type n, m or o, or s to skip.\n")
 
 
 def ask_note(read: Callable[[str], str]) -> str | None:
@@ -129,6 +122,20 @@ def ask_note(read: Callable[[str], str]) -> str | None:
 def ask_rating(read: Callable[[str], str], write: TextIO, prompt: str = PAIN_QUESTION
                ) -> int | None:
     """Ask until the answer is 0-10 or a skip; raises NoOneToAskError at end of input."""
+    return _ask_until(read, write, prompt, _rating_typed,
+                      "Please type a whole number from 0 to 10, or s to skip.\n")
+
+
+def _rating_typed(answer: str) -> int | None:
+    if answer.isdigit() and NRS_MIN <= int(answer) <= NRS_MAX:
+        return check_rating(int(answer))
+    return None
+
+
+def _ask_until(read: Callable[[str], str], write: TextIO, prompt: str,
+               understood: Callable[[str], T | None], again: str) -> T | None:
+    """Ask until `understood` makes sense of the answer or it is a skip (None);
+    NoOneToAskError at the end of input."""
     while True:
         try:
             answer = read(prompt).strip().lower()
@@ -136,9 +143,10 @@ def ask_rating(read: Callable[[str], str], write: TextIO, prompt: str = PAIN_QUE
             raise NoOneToAskError from exc
         if answer in ("s", "skip"):
             return None
-        if answer.isdigit() and NRS_MIN <= int(answer) <= NRS_MAX:
-            return check_rating(int(answer))
-        write.write("Please type a whole number from 0 to 10, or s to skip.\n")
+        value = understood(answer)
+        if value is not None:
+            return value
+        write.write(again)
 
 
 def format_time(seconds: float) -> str:
