@@ -20,11 +20,11 @@ import msgspec
 from selfcare.core.plan_file import (
     LARGEST_FILE,
     LOG_FORMAT,
-    PLAN_FORMAT,
     Code,
     PlanFileError,
     ScriptId,
     checksum,
+    open_envelope,
 )
 
 VERSION = 1
@@ -137,25 +137,8 @@ def _session_json(session: LoggedSession) -> dict[str, Any]:
 
 def read_log_file(data: bytes) -> LogFile:
     """The checked content of a log file, or `LogFileError` with one line; never partial."""
-    if len(data) > LARGEST_FILE * 20:
-        raise LogFileError(f"too large for a log file ({len(data)} bytes)")
-    try:
-        raw = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise LogFileError("not a Selfcare log file (not UTF-8 text)") from None
-    except (ValueError, RecursionError):
-        raise LogFileError("not a Selfcare log file (not complete JSON; cut short?)") from None
-    if not isinstance(raw, dict) or raw.get("format") not in (PLAN_FORMAT, LOG_FORMAT):
-        raise LogFileError("not a Selfcare log file")
-    if raw["format"] == PLAN_FORMAT:
-        raise LogFileError("this is a plan, not a log of sessions")
-    version = raw.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise LogFileError(f"made by a newer Selfcare (log file version {version}); "
-                           "update Selfcare to open it")
-    if raw.get("checksum") != checksum(raw):
-        raise LogFileError("damaged or changed after it was saved (the checksum does not "
-                           "match)")
+    raw = open_envelope(data, LOG_FORMAT, largest=LARGEST_FILE * 20, newest=VERSION,
+                        error=LogFileError)
     try:
         model = msgspec.convert(raw, _LogFile)
     except msgspec.ValidationError as exc:

@@ -140,27 +140,41 @@ def identify(data: bytes) -> str | None:
     return {PLAN_FORMAT: "plan", LOG_FORMAT: "log"}.get(raw.get("format"))  # type: ignore[arg-type]
 
 
-def read_plan_file(data: bytes) -> PlanFile:
-    """The checked content of a plan file, or `PlanFileError` with one line; never partial."""
-    if len(data) > LARGEST_FILE:
-        raise PlanFileError(f"too large for a plan file ({len(data)} bytes)")
+_NOUNS = {PLAN_FORMAT: "plan", LOG_FORMAT: "log"}
+_NOT_THIS = {PLAN_FORMAT: "this is a plan, not a log of sessions",
+             LOG_FORMAT: "this is a log of sessions, not a plan"}
+
+
+def open_envelope(data: bytes, expected: str, *, largest: int, newest: int,
+                  error: type[PlanFileError]) -> dict[str, Any]:
+    """The JSON object of a plan or log file (`expected`), its kind, version and checksum
+    checked; otherwise `error` with one line. Shared by the plan and log readers."""
+    noun = _NOUNS[expected]
+    if len(data) > largest:
+        raise error(f"too large for a {noun} file ({len(data)} bytes)")
     try:
         raw = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise PlanFileError("not a Selfcare plan file (not UTF-8 text)") from None
+        raise error(f"not a Selfcare {noun} file (not UTF-8 text)") from None
     except (ValueError, RecursionError):
-        raise PlanFileError("not a Selfcare plan file (not complete JSON; cut short?)") from None
-    if not isinstance(raw, dict) or raw.get("format") not in (PLAN_FORMAT, LOG_FORMAT):
-        raise PlanFileError("not a Selfcare plan file")
-    if raw["format"] == LOG_FORMAT:
-        raise PlanFileError("this is a log of sessions, not a plan")
+        raise error(f"not a Selfcare {noun} file (not complete JSON; cut short?)") from None
+    if not isinstance(raw, dict) or raw.get("format") not in _NOUNS:
+        raise error(f"not a Selfcare {noun} file")
+    if raw["format"] != expected:
+        raise error(_NOT_THIS[raw["format"]])
     version = raw.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise PlanFileError(f"made by a newer Selfcare (plan file version {version}); "
-                            "update Selfcare to open it")
+    if isinstance(version, int) and not isinstance(version, bool) and version > newest:
+        raise error(f"made by a newer Selfcare ({noun} file version {version}); "
+                    "update Selfcare to open it")
     if raw.get("checksum") != checksum(raw):
-        raise PlanFileError("damaged or changed after it was saved (the checksum does not "
-                            "match)")
+        raise error("damaged or changed after it was saved (the checksum does not match)")
+    return raw
+
+
+def read_plan_file(data: bytes) -> PlanFile:
+    """The checked content of a plan file, or `PlanFileError` with one line; never partial."""
+    raw = open_envelope(data, PLAN_FORMAT, largest=LARGEST_FILE, newest=VERSION,
+                        error=PlanFileError)
     try:
         model = msgspec.convert(raw, _PlanFile)
     except msgspec.ValidationError as exc:

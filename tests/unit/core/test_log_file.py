@@ -19,6 +19,7 @@ from selfcare.core.log_file import (
     write_log_file,
 )
 from selfcare.core.plan_file import checksum, identify
+from tests.helpers.mutations import mutated
 
 T0 = datetime(2026, 12, 7, 18, 0, 0, 123456, tzinfo=UTC)
 
@@ -96,20 +97,9 @@ GOOD = write_log_file(sample())
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_a_thousand_mutated_logs_are_read_whole_or_refused_in_one_line(data) -> None:
-    raw = bytearray(GOOD)
-    for _ in range(data.draw(st.integers(1, 8))):
-        action = data.draw(st.sampled_from(["flip", "cut", "insert", "delete"]))
-        at = data.draw(st.integers(0, max(0, len(raw) - 1)))
-        if action == "flip" and raw:
-            raw[at] = data.draw(st.integers(0, 255))
-        elif action == "cut":
-            del raw[at:]
-        elif action == "insert":
-            raw[at:at] = data.draw(st.binary(min_size=1, max_size=8))
-        elif raw:
-            del raw[at:at + data.draw(st.integers(1, 16))]
+    damaged = mutated(data, GOOD)
     try:
-        log = read_log_file(bytes(raw))
+        log = read_log_file(damaged)
     except LogFileError as refused:
         assert "\n" not in str(refused) and str(refused)
     else:

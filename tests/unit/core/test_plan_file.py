@@ -19,6 +19,7 @@ from selfcare.core.plan_file import (
 )
 from selfcare.core.plans import Template, make_plan
 from selfcare.core.safety import Limb, SafetyProfile
+from tests.helpers.mutations import mutated
 
 SAVED = datetime(2026, 12, 6, 10, 30, tzinfo=UTC)
 
@@ -88,20 +89,9 @@ GOOD = write_plan_file(sample())
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_a_thousand_mutated_plan_files_are_read_whole_or_refused_in_one_line(data) -> None:
-    raw = bytearray(GOOD)
-    for _ in range(data.draw(st.integers(1, 8))):
-        action = data.draw(st.sampled_from(["flip", "cut", "insert", "delete"]))
-        at = data.draw(st.integers(0, max(0, len(raw) - 1)))
-        if action == "flip" and raw:
-            raw[at] = data.draw(st.integers(0, 255))
-        elif action == "cut":
-            del raw[at:]
-        elif action == "insert":
-            raw[at:at] = data.draw(st.binary(min_size=1, max_size=8))
-        elif raw:
-            del raw[at:at + data.draw(st.integers(1, 16))]
+    damaged = mutated(data, GOOD)
     try:
-        content = read_plan_file(bytes(raw))
+        content = read_plan_file(damaged)
     except PlanFileError as refused:
         assert "\n" not in str(refused) and str(refused)
     else:
