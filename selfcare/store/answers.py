@@ -15,8 +15,8 @@ from sqlite_utils import Database
 
 from selfcare.core.questions import Soreness, check_note
 from selfcare.core.ratings import check_rating
-from selfcare.store.errors import UnknownSessionError, environment_errors
-from selfcare.store.sessions import check_item, database_file, from_text, to_text
+from selfcare.store.errors import environment_errors
+from selfcare.store.sessions import check_item, database_file, from_text, require_session, to_text
 from selfcare.store.transactions import writing
 
 
@@ -48,7 +48,7 @@ class SqliteAnswerStore:
         """None records that the person skipped the question."""
         stored = None if value is None else Soreness(value).value
         with environment_errors(self._path), writing(self._db):
-            self._require(session_id)
+            require_session(self._db, session_id)
             self._db.execute(
                 "INSERT INTO soreness (session_id, value, recorded_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (session_id) DO UPDATE SET value = excluded.value,"
@@ -61,7 +61,7 @@ class SqliteAnswerStore:
         if note is None:
             return False
         with environment_errors(self._path), writing(self._db):
-            self._require(session_id)
+            require_session(self._db, session_id)
             self._db.execute(
                 "INSERT INTO notes (session_id, text, recorded_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (session_id) DO UPDATE SET text = excluded.text,"
@@ -121,8 +121,3 @@ class SqliteAnswerStore:
                 found[row["session_id"]] = AfterNotes(before.soreness, before.soreness_asked,
                                                       row["text"])
         return found
-
-    def _require(self, session_id: int) -> None:
-        found = list(self._db.query("SELECT 1 AS found FROM sessions WHERE id = ?", [session_id]))
-        if not found:
-            raise UnknownSessionError(f"no session {session_id}")

@@ -233,9 +233,7 @@ class SqliteSessionStore:
         )
 
     def _require(self, session_id: int) -> None:
-        found = list(self._db.query("SELECT 1 AS found FROM sessions WHERE id = ?", [session_id]))
-        if not found:
-            raise UnknownSessionError(f"no session {session_id}")
+        require_session(self._db, session_id)
 
     def _abandoned(
         self, row: dict[str, Any], now: datetime, is_alive: Callable[[int], bool]
@@ -312,6 +310,13 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
             return code.value == 259  # STILL_ACTIVE
         finally:
             kernel32.CloseHandle(handle)
+
+
+def require_session(db: Database, session_id: int) -> None:
+    """`UnknownSessionError` unless session `session_id` exists."""
+    found = list(db.query("SELECT 1 AS found FROM sessions WHERE id = ?", [session_id]))
+    if not found:
+        raise UnknownSessionError(f"no session {session_id}")
 
 
 def check_item(item: str) -> str:

@@ -175,8 +175,12 @@ class RatingPage(QWidget):
         self.confirm.setEnabled(False)
         self._focus_answer()
 
+    @property
+    def _answer_kind(self) -> Answer:
+        return self.question_now.answer if self.question_now else Answer.SCALE
+
     def _focus_answer(self) -> None:
-        answer = self.question_now.answer if self.question_now else Answer.SCALE
+        answer = self._answer_kind
         if answer is Answer.SCALE:
             self.scale.setFocus()
         else:
@@ -188,7 +192,7 @@ class RatingPage(QWidget):
 
     def answer(self) -> object:
         """The answer now on screen, or None when nothing is chosen or written."""
-        answer = self.question_now.answer if self.question_now else Answer.SCALE
+        answer = self._answer_kind
         if answer is Answer.SCALE:
             return self.scale.value()
         for value, choice in self.soreness_buttons.items():
