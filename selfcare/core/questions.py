@@ -128,3 +128,41 @@ def check_note(text: str) -> str | None:
     if len(trimmed) > NOTE_LONGEST:
         raise ValueError(f"a note is at most {NOTE_LONGEST} characters, not {len(trimmed)}")
     return trimmed
+
+
+@dataclass(slots=True)
+class QuestionList:
+    """The questions before or after one session, and which one is being asked."""
+
+    questions: list[Question]
+    index: int = 0
+
+    @property
+    def current(self) -> Question:
+        return self.questions[self.index]
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+    @property
+    def count(self) -> int:
+        return len(self.questions)
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == len(self.questions) - 1
+
+    def advance(self) -> bool:
+        """Move to the next question; False (staying put) after the last."""
+        if self.is_last:
+            return False
+        self.index += 1
+        return True
+
+    def back(self) -> bool:
+        """Move to the previous question; False (staying put) at the first."""
+        if self.index == 0:
+            return False
+        self.index -= 1
+        return True

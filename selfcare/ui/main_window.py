@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from selfcare.audio.output import OutputStream
     from selfcare.core.measures import Instrument
     from selfcare.core.player_view import PlayerView
-    from selfcare.core.questions import Question
+    from selfcare.core.questions import QuestionList
     from selfcare.core.scripts import SessionScript
     from selfcare.core.session_run import Outcome
     from selfcare.session_setup import OpenedStore
@@ -112,8 +112,7 @@ class MainWindow(QMainWindow):
         self._script: SessionScript | None = None
         self._lang = "en"
         self._fallback = False  # the session plays in another language than the interface
-        self._questions: list[Question] = []  # before or after the session, in order
-        self._asking = 0  # index in _questions
+        self._asking: QuestionList  # the questions before or after the session, once chosen
         self._pre_answers: dict[str, int | None] = {}
         self._outcome: Outcome | None = None
         self._build_frame()
@@ -305,7 +304,7 @@ class MainWindow(QMainWindow):
     # -- the flow -----------------------------------------------------------------------
 
     def choose_session(self, script_id: str) -> None:
-        from selfcare.core.questions import before_session
+        from selfcare.core.questions import QuestionList, before_session
         from selfcare.settings import question_choices
 
         if self.services is None or script_id not in self.services.scripts:
@@ -314,20 +313,18 @@ class MainWindow(QMainWindow):
         self._lang = session_language(self._script)
         self._fallback = self._lang != i18n.current_language()
         self.mode = Mode.RATING_BEFORE
-        self._questions = before_session(question_choices(self.services.settings),
-                                         self.services.measures)
-        self._asking = 0
+        self._asking = QuestionList(before_session(question_choices(self.services.settings),
+                                                   self.services.measures))
         self._pre_answers = {}
         self._ask_current()
         self._show(self.rating)
 
     def _ask_current(self) -> None:
         assert self._script is not None
-        before = self.mode is Mode.RATING_BEFORE
-        count = len(self._questions)
-        self.rating.ask(self._questions[self._asking], before=before,
-                        title=self._script.title_in(self._lang), number=self._asking + 1,
-                        count=count, last=self._asking == count - 1)
+        asking = self._asking
+        self.rating.ask(asking.current, before=self.mode is Mode.RATING_BEFORE,
+                        title=self._script.title_in(self._lang), number=asking.number,
+                        count=asking.count, last=asking.is_last)
 
     def open_session(self, id_or_path: str, lang: str | None = None) -> None:
         """Go straight to a session (`selfcare play ID`), built-in or from a file."""
@@ -348,10 +345,8 @@ class MainWindow(QMainWindow):
 
     def _on_rating(self, value: object) -> None:
         if self.mode is Mode.RATING_BEFORE:
-            question = self._questions[self._asking]
-            self._pre_answers[question.key] = value  # type: ignore[assignment]
-            if self._asking + 1 < len(self._questions):
-                self._asking += 1
+            self._pre_answers[self._asking.current.key] = value  # type: ignore[assignment]
+            if self._asking.advance():
                 self._ask_current()
                 return
             answers = dict(self._pre_answers)
@@ -362,8 +357,7 @@ class MainWindow(QMainWindow):
 
     def _question_back(self) -> None:
         """Before a session: back one question, or to the library from the first."""
-        if self.mode is Mode.RATING_BEFORE and self._asking > 0:
-            self._asking -= 1
+        if self.mode is Mode.RATING_BEFORE and self._asking.back():
             self._ask_current()
         else:
             self._back_to_library()
@@ -405,7 +399,7 @@ class MainWindow(QMainWindow):
         from datetime import date
 
         from selfcare.core.measures import WEEKLY_CHECK
-        from selfcare.core.questions import after_session, weekly_due
+        from selfcare.core.questions import QuestionList, after_session, weekly_due
         from selfcare.settings import question_choices
 
         assert self.services is not None and self._script is not None
@@ -414,26 +408,26 @@ class MainWindow(QMainWindow):
         except StoreUnavailable as exc:
             log.warning("weekly check not offered: %s", exc)
             last_week = date.max  # cannot tell, so do not ask twice
-        self._questions = after_session(
+        self._asking = QuestionList(after_session(
             question_choices(self.services.settings), self.services.measures,
-            kind=self._script.kind, weekly_due=weekly_due(last_week, date.today()))
-        self._asking = 0
+            kind=self._script.kind, weekly_due=weekly_due(last_week, date.today())))
         self._outcome = None
         self.mode = Mode.RATING_AFTER
         self._ask_current()
         self._show(self.rating)
 
-    def _answer_after(self, value: object) -> None:
-        """Save one answer after the session at once; on failure stay on the question."""
+    def _answer_after(self, value: object) -> bool:
+        """Save one answer after the session at once; on failure stay on the question
+        (and return False)."""
         from datetime import UTC, date, datetime
 
         from selfcare.core.answers import save_after
 
         assert self.services is not None
-        question = self._questions[self._asking]
+        question = self._asking.current
         if question.is_pain:
             if not self._finish_pain(value):  # type: ignore[arg-type]
-                return
+                return False
         elif self._outcome is not None:
             try:
                 save_after(question, value, session_id=self._outcome.session_id,
@@ -445,12 +439,12 @@ class MainWindow(QMainWindow):
                 self.rating.show_problem(self.tr(
                     "Your answer could not be saved just now (%1). Please try again, or "
                     "skip it.").replace("%1", str(exc)))
-                return
+                return False
         self._next_after()
+        return True
 
     def _next_after(self) -> None:
-        if self._asking + 1 < len(self._questions):
-            self._asking += 1
+        if self._asking.advance():
             self._ask_current()
             return
         from selfcare.settings import question_choices
@@ -479,14 +473,9 @@ class MainWindow(QMainWindow):
 
     def _skip_weekly(self) -> None:
         """"Not this week": the weekly questions left are saved as skipped."""
-        while (self.mode is Mode.RATING_AFTER and self._asking < len(self._questions)
-               and self._questions[self._asking].weekly):
-            before = self._asking
-            self._answer_after(None)
-            if self._asking == before and self.mode is Mode.RATING_AFTER:
+        while self.mode is Mode.RATING_AFTER and self._asking.current.weekly:
+            if not self._answer_after(None):
                 return  # not saved: the problem is on screen
-            if self.mode is not Mode.RATING_AFTER:
-                return
 
     def _finish_pain(self, post: int | None) -> bool:
         """Save the pain rating after the session, closing it; False if it failed."""

@@ -93,3 +93,16 @@ def test_a_note_is_trimmed_empty_is_none_and_too_long_is_refused() -> None:
     assert check_note("x" * NOTE_LONGEST) == "x" * NOTE_LONGEST
     with pytest.raises(ValueError):
         check_note("x" * (NOTE_LONGEST + 1))
+
+
+def test_a_question_list_moves_forward_and_back_within_its_ends(measures) -> None:
+    from selfcare.core.questions import QuestionList
+
+    asking = QuestionList(before_session(QuestionChoices(tension=True, anxiety=True), measures))
+    assert (asking.current.key, asking.number, asking.count, asking.is_last) == \
+        ("pain", 1, 3, False)
+    assert not asking.back() and asking.current.is_pain
+    assert asking.advance() and asking.advance()
+    assert (asking.current.key, asking.is_last) == ("anxiety", True)
+    assert not asking.advance() and asking.number == 3
+    assert asking.back() and asking.current.key == "tension"
