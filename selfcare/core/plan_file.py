@@ -24,7 +24,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from selfcare.core.plans import Plan, Template, make_plan
-from selfcare.core.safety import AREAS, Limb, SafetyProfile
+from selfcare.core.safety import AREAS, Limb, SafetyProfile, safety_json
 
 PLAN_FORMAT = "selfcare-plan"
 LOG_FORMAT = "selfcare-log"
@@ -96,7 +96,6 @@ class PlanFile:
 
 def write_plan_file(content: PlanFile) -> bytes:
     """The file's bytes: pretty JSON for a person to read, with its checksum."""
-    safety = content.safety
     body: dict[str, Any] = {
         "format": PLAN_FORMAT,
         "version": VERSION,
@@ -109,15 +108,7 @@ def write_plan_file(content: PlanFile) -> bytes:
                  "end": None if content.end is None else content.end.isoformat(),
                  "weekdays": list(content.weekdays),
                  "reminders": [moment.strftime("%H:%M") for moment in content.reminders]},
-        "safety": {"pregnancy": safety.pregnancy,
-                   "lymphoedema": sorted(limb.value for limb in safety.lymphoedema),
-                   "low_platelets": safety.low_platelets,
-                   "bone_metastases": sorted(safety.bone_metastases),
-                   "line_or_port": sorted(safety.line_or_port),
-                   "neuropathy_hands": safety.neuropathy_hands,
-                   "neuropathy_feet": safety.neuropathy_feet,
-                   "recent_surgery": sorted(safety.recent_surgery),
-                   "note": safety.note},
+        "safety": safety_json(content.safety),
     }
     body["checksum"] = checksum(body)
     return (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

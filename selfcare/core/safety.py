@@ -14,9 +14,10 @@ side) is the session builder's job.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from selfcare.core.focus import BODY_PARTS, REGION_PARTS, body_parts
 from selfcare.core.points import POINTS, Caution, Side, point
@@ -109,6 +110,36 @@ class SafetyProfile:
                  Condition.RECENT_SURGERY: self.recent_surgery,
                  Condition.LINE_OR_PORT: self.line_or_port}.get(condition, frozenset())
         return frozenset(p for area in areas for p in AREAS[area])
+
+
+def safety_json(profile: SafetyProfile) -> dict[str, Any]:
+    """The profile as plain JSON values, as stored and as written in a plan file."""
+    return {"pregnancy": profile.pregnancy,
+            "lymphoedema": sorted(limb.value for limb in profile.lymphoedema),
+            "low_platelets": profile.low_platelets,
+            "bone_metastases": sorted(profile.bone_metastases),
+            "line_or_port": sorted(profile.line_or_port),
+            "neuropathy_hands": profile.neuropathy_hands,
+            "neuropathy_feet": profile.neuropathy_feet,
+            "recent_surgery": sorted(profile.recent_surgery),
+            "note": profile.note}
+
+
+def safety_from_json(raw: Mapping[str, Any]) -> SafetyProfile:
+    """The profile from `safety_json`'s values; ValueError names an unknown limb or area."""
+    try:
+        return SafetyProfile(
+            pregnancy=bool(raw.get("pregnancy", False)),
+            lymphoedema=frozenset(Limb(limb) for limb in raw.get("lymphoedema", ())),
+            low_platelets=bool(raw.get("low_platelets", False)),
+            bone_metastases=frozenset(raw.get("bone_metastases", ())),
+            line_or_port=frozenset(raw.get("line_or_port", ())),
+            neuropathy_hands=bool(raw.get("neuropathy_hands", False)),
+            neuropathy_feet=bool(raw.get("neuropathy_feet", False)),
+            recent_surgery=frozenset(raw.get("recent_surgery", ())),
+            note=str(raw.get("note", "")))
+    except TypeError as exc:
+        raise ValueError(f"not a safety profile: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)

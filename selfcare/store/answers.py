@@ -43,6 +43,11 @@ class SqliteAnswerStore:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._path = database_file(db)
+        self.person: int | None = None  # whose weekly check: a patient's id, None at home
+
+    @property
+    def _person_key(self) -> int:
+        return 0 if self.person is None else self.person
 
     def record_soreness(self, session_id: int, value: Soreness | None, at: datetime) -> None:
         """None records that the person skipped the question."""
@@ -76,30 +81,30 @@ class SqliteAnswerStore:
         checked = check_rating(value)
         with environment_errors(self._path), writing(self._db):
             self._db.execute(
-                "INSERT INTO weekly_answers"
-                " (week_start, instrument, instrument_version, item, value, recorded_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (week_start, instrument, item) DO UPDATE SET"
+                "INSERT INTO weekly_answers (person, week_start, instrument,"
+                " instrument_version, item, value, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (person, week_start, instrument, item) DO UPDATE SET"
                 " value = excluded.value, recorded_at = excluded.recorded_at,"
                 " instrument_version = excluded.instrument_version",
-                [week_start.isoformat(), check_item(instrument), version, check_item(item),
+                [self._person_key, week_start.isoformat(), check_item(instrument), version,
+                 check_item(item),
                  checked, to_text(at)])
 
     def last_weekly_week(self, instrument: str) -> date | None:
         """The latest week in which the weekly check was answered or skipped."""
         with environment_errors(self._path):
             rows = list(self._db.query(
-                "SELECT MAX(week_start) AS week FROM weekly_answers WHERE instrument = ?",
-                [instrument]))
+                "SELECT MAX(week_start) AS week FROM weekly_answers"
+                " WHERE instrument = ? AND person = ?", [instrument, self._person_key]))
         week = rows[0]["week"] if rows else None
         return None if week is None else date.fromisoformat(week)
 
     def weekly_answers(self, instrument: str | None = None) -> list[WeeklyAnswer]:
         """Oldest week first."""
-        sql = "SELECT * FROM weekly_answers"
-        params: list[Any] = []
+        sql = "SELECT * FROM weekly_answers WHERE person = ?"
+        params: list[Any] = [self._person_key]
         if instrument is not None:
-            sql += " WHERE instrument = ?"
+            sql += " AND instrument = ?"
             params.append(instrument)
         sql += " ORDER BY week_start, id"
         with environment_errors(self._path):

@@ -4,8 +4,7 @@ The PIN is kept only as its scrypt hash (`core.clinician_pin`), and the wrong-tr
 throttle is stored beside it, so quitting the app does not reset the wait. Importing a
 log is one transaction: every new session with its ratings, soreness and note, or
 nothing; sessions already present (same start time and script) are left as they are.
-The log's weekly answers are not imported yet: `weekly_answers` has no patient column,
-so on a shared machine one patient's week would collide with another's.
+The log's weekly checks are added for weeks the clinic does not have yet.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from sqlite_utils import Database
 
 from selfcare.core.clinician_pin import Throttle, hash_pin, pin_matches
 from selfcare.core.log_file import LogFile, LoggedSession, new_sessions
+from selfcare.core.safety import SafetyProfile, safety_from_json, safety_json
 from selfcare.store.errors import environment_errors
 from selfcare.store.sessions import database_file, from_text, to_text
 from selfcare.store.transactions import writing
@@ -36,6 +36,14 @@ class Patient:
     language: str
     has_pin: bool
     safety: dict[str, Any]
+
+    @property
+    def profile(self) -> SafetyProfile:
+        """The safety profile; a stored one that no longer reads counts as nothing known."""
+        try:
+            return safety_from_json(self.safety)
+        except ValueError:
+            return SafetyProfile(note=str(self.safety.get("note", "")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +124,37 @@ class SqliteClinicStore:
             raise UnknownPatientError(f"no patient with the code {code!r}")
         return _patient(rows[0])
 
-    def set_safety(self, patient_id: int, safety: dict[str, Any]) -> None:
+    def patient_by_id(self, patient_id: int) -> Patient:
+        with environment_errors(self._path):
+            rows = list(self._db.query("SELECT * FROM patients WHERE id = ?", [patient_id]))
+        if not rows:
+            raise UnknownPatientError(f"no patient number {patient_id}")
+        return _patient(rows[0])
+
+    def set_safety(self, patient_id: int, safety: SafetyProfile | dict[str, Any]) -> None:
+        raw = safety_json(safety) if isinstance(safety, SafetyProfile) else safety
         with environment_errors(self._path), writing(self._db):
             self._db.execute("UPDATE patients SET safety = ? WHERE id = ?",
-                             [json.dumps(safety, sort_keys=True), patient_id])
+                             [json.dumps(raw, sort_keys=True), patient_id])
+
+    def update_patient(self, patient_id: int, display_name: str, language: str) -> None:
+        with environment_errors(self._path), writing(self._db):
+            self._db.execute("UPDATE patients SET display_name = ?, language = ? WHERE id = ?",
+                             [display_name, language, patient_id])
+
+    def set_patient_pin(self, patient_id: int, pin: str | None) -> None:
+        """A patient's own PIN on a shared machine, or None to remove it."""
+        stored = None if pin is None else hash_pin(pin)
+        with environment_errors(self._path), writing(self._db):
+            self._db.execute("UPDATE patients SET pin_hash = ? WHERE id = ?",
+                             [stored, patient_id])
+
+    def patient_pin_matches(self, patient_id: int, pin: str) -> bool:
+        with environment_errors(self._path):
+            rows = list(self._db.query("SELECT pin_hash FROM patients WHERE id = ?",
+                                       [patient_id]))
+        stored = rows[0]["pin_hash"] if rows else None
+        return stored is None or pin_matches(pin, stored)
 
     # -- logs brought back ------------------------------------------------------------------
 
@@ -134,6 +169,13 @@ class SqliteClinicStore:
             fresh = new_sessions(log, known_keys)
             for session in fresh:
                 self._insert(patient_id, session)
+            for week in log.weekly:  # a week already recorded here stays as it is
+                self._db.execute(
+                    "INSERT INTO weekly_answers (person, week_start, instrument,"
+                    " instrument_version, item, value, recorded_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [patient_id, week.week_start.isoformat(), week.instrument, week.version,
+                     week.item, week.value, to_text(log.saved_at)])
         return len(fresh)
 
     def _insert(self, patient_id: int, session: LoggedSession) -> None:

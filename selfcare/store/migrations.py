@@ -141,6 +141,38 @@ def m003_patients_and_plans(db: Database) -> None:
         db.execute(statement)
 
 
+_M004 = [
+    # Each person's weekly check: a clinic's patients answer it each week too. `person`
+    # is the patient's id, or 0 for the person using this computer at home (not NULL,
+    # because NULLs never collide in a UNIQUE constraint).
+    """
+    CREATE TABLE weekly_answers_new (
+        id INTEGER PRIMARY KEY,
+        person INTEGER NOT NULL DEFAULT 0 CHECK (person >= 0),
+        week_start TEXT NOT NULL,
+        instrument TEXT NOT NULL,
+        instrument_version TEXT NOT NULL,
+        item TEXT NOT NULL,
+        value INTEGER CHECK (value BETWEEN 0 AND 10),
+        recorded_at TEXT NOT NULL,
+        UNIQUE (person, week_start, instrument, item)
+    )
+    """,
+    "INSERT INTO weekly_answers_new (id, person, week_start, instrument, instrument_version,"
+    " item, value, recorded_at) SELECT id, 0, week_start, instrument, instrument_version,"
+    " item, value, recorded_at FROM weekly_answers",
+    "DROP TABLE weekly_answers",
+    "ALTER TABLE weekly_answers_new RENAME TO weekly_answers",
+    "CREATE INDEX idx_plans_patient ON plans(patient_id, active)",
+]
+
+
+@migrations()
+def m004_weekly_answers_per_person(db: Database) -> None:
+    for statement in _M004:
+        db.execute(statement)
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply what is pending; returns the names applied, oldest first."""
     pending = [migration.name for migration in migrations.pending(db)]

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,15 @@ LEFT JOIN ratings AS post
 """
 
 
+class Current(Enum):
+    """The person the store is set to (`SqliteSessionStore.person`), as a default."""
+
+    PERSON = "current"
+
+
+CURRENT = Current.PERSON
+
+
 class SqliteSessionStore:
     """Session records in an open `Database`; see `selfcare.store.db.open_database`."""
 
@@ -99,6 +108,9 @@ class SqliteSessionStore:
         self._host = host
         self._path = database_file(db)
         self._begun_here: set[int] = set()
+        # Whose sessions are recorded and listed: a clinic patient's id, or None for the
+        # person using this computer at home. The window sets it when a patient signs in.
+        self.person: int | None = None
 
     def begin_session(self, start: SessionStart) -> int:
         """Insert the running session and its pre-rating in one transaction."""
@@ -111,11 +123,11 @@ class SqliteSessionStore:
         with environment_errors(self._path), writing(self._db):
             cursor = self._db.execute(
                 "INSERT INTO sessions (script_id, title, kind, lang, started_at, status,"
-                " step_reached, steps_total, audio, pid, host)"
-                " VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)",
+                " step_reached, steps_total, audio, pid, host, patient_id)"
+                " VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
                 [start.script_id, start.title, start.kind, start.lang, started_at,
                  min(1, start.steps_total), start.steps_total, start.audio,
-                 self._pid, self._host],
+                 self._pid, self._host, self.person],
             )
             session_id = cursor.lastrowid
             assert session_id is not None
@@ -184,12 +196,13 @@ class SqliteSessionStore:
                 )
         return abandoned
 
-    def history(self, limit: int | None = None, patient_id: int | None = None
+    def history(self, limit: int | None = None, patient_id: int | Current | None = CURRENT
                 ) -> list[SessionRecord]:
-        """One person's sessions, newest first: by default the person using this computer
-        (patient None); a clinic's patients each see only their own."""
+        """One person's sessions, newest first: by default the current `person`; patient
+        None is the person using this computer at home. Each sees only their own."""
+        person = self.person if isinstance(patient_id, Current) else patient_id
         sql = _HISTORY_SQL + " WHERE s.patient_id IS :patient ORDER BY s.started_at DESC, s.id DESC"
-        params: dict[str, Any] = {"item": Item.PAIN.value, "patient": patient_id}
+        params: dict[str, Any] = {"item": Item.PAIN.value, "patient": person}
         if limit is not None:
             if limit < 0:
                 raise ValueError(f"limit is not negative, not {limit}")

@@ -55,8 +55,14 @@ def test_a_home_log_merges_into_the_clinic_once_with_every_answer(tmp_path: Path
     assert records[1].step_reached == 5
     others = store.other_ratings()
     assert others[records[0].id] == {("pre", "tension"): 6, ("post", "tension"): None}
-    said = SqliteAnswerStore(clinic_db.db).after_notes()[records[0].id]
+    clinic_answers = SqliteAnswerStore(clinic_db.db)
+    said = clinic_answers.after_notes()[records[0].id]
     assert (said.soreness, said.note) == (Soreness.MILD, "mano izquierda sensible")
+    assert clinic_answers.weekly_answers() == []  # the clinic's own week is not the patient's
+    clinic_answers.person = patient
+    weeks = clinic_answers.weekly_answers()
+    assert [(w.week_start, w.item, w.value) for w in weeks] == [
+        (date(2026, 12, 7), "average-pain", 6)]
     clinic_db.db.close()
 
 

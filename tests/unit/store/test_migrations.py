@@ -21,7 +21,7 @@ from selfcare.store.sessions import SqliteSessionStore
 
 DATA = Path(__file__).parents[2] / "data" / "db"
 RELEASED = ["m001_sessions_and_ratings", "m002_soreness_notes_weekly",
-            "m003_patients_and_plans"]
+            "m003_patients_and_plans", "m004_weekly_answers_per_person"]
 NOW = "2026-03-01T09:00:00.000000+00:00"
 
 
@@ -212,3 +212,16 @@ def test_one_clinician_pin_per_installation_and_patient_codes_are_unique(migrate
     migrated.execute(insert, ["es", NOW])
     with pytest.raises(sqlite3.IntegrityError):
         migrated.execute(insert, ["en", NOW])
+
+
+def test_weekly_answers_given_before_m004_belong_to_the_person_at_home(
+        memory_db: Database) -> None:
+    from selfcare.store.migrations import migrations
+
+    migrations.apply(memory_db, stop_before="m004_weekly_answers_per_person")
+    memory_db.execute(
+        "INSERT INTO weekly_answers (week_start, instrument, instrument_version, item, value,"
+        " recorded_at) VALUES ('2026-11-30', 'weekly-check', '1', 'enjoyment', 4, ?)", [NOW])
+    apply_migrations(memory_db)
+    rows = list(memory_db.query("SELECT person, item, value FROM weekly_answers"))
+    assert rows == [{"person": 0, "item": "enjoyment", "value": 4}]
