@@ -21,6 +21,8 @@ def register(commands: Any) -> None:
     _play(commands.add_parser("play", help="play a session (--no-gui: in the terminal)"))
     _history(commands.add_parser("history", help="list recorded sessions"))
     _export(commands.add_parser("export", help="write your records to a file"))
+    _import(commands.add_parser(
+        "import", help="apply a plan file from a clinic, or merge a log file into a patient"))
     from selfcare.audio.build_cli import register as register_build
 
     register_build(commands)
@@ -97,6 +99,23 @@ def pick_language(script: SessionScript, lang: str | None) -> str:
             f"(it has: {', '.join(script.languages)})"
         )
     return lang
+
+
+def _tailored(script: SessionScript, opened: Any) -> SessionScript:
+    """The script made safe for the person at home, each change said once."""
+    from selfcare.core.ports import StoreUnavailable
+    from selfcare.core.tailoring import plain_english, tailor
+    from selfcare.exchange import safety_for
+
+    try:
+        profile = safety_for(opened.db, None)
+    except StoreUnavailable as exc:
+        print(f"warning: safety settings could not be read ({exc})", file=sys.stderr)
+        return script
+    tailored = tailor(script, profile)
+    for change in tailored.changes:
+        print(f"Changed for you: {plain_english(change)}")
+    return tailored.script
 
 
 def _add_session_args(parser: argparse.ArgumentParser) -> None:
@@ -209,6 +228,8 @@ def run_play(args: argparse.Namespace) -> int:
     except NoOneToAskError as exc:
         raise CommandError("no one to ask for the pain rating: give --pre and --post") from exc
     opened = _open_store_or_fail(paths.default_data_dir(), clock)
+    script = _tailored(script, opened)
+    timeline = build_timeline(script, timeline.lang)
     output = open_output(clock, SAMPLE_RATE)
     try:
         if output.silent_reason:
@@ -332,6 +353,130 @@ def _export(parser: argparse.ArgumentParser) -> None:
     weekly_parser.add_argument("--out", required=True, metavar="FILE",
                                help="the file to write ('-' for standard output)")
     weekly_parser.set_defaults(run=run_export_weekly_csv)
+    plan_parser = formats.add_parser(
+        "plan", help="a clinic patient's plan and safety settings, to take home")
+    plan_parser.add_argument("--patient", required=True, metavar="CODE",
+                             help="the patient's code")
+    plan_parser.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    plan_parser.set_defaults(run=run_export_plan)
+    log_parser = formats.add_parser(
+        "log", help="sessions and ratings since the plan began, to take to the clinic")
+    log_parser.add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    log_parser.add_argument("--patient", metavar="CODE",
+                            help="a clinic patient's log instead of this computer's person")
+    log_parser.set_defaults(run=run_export_log)
+
+
+def _save_exchange(data: bytes, out: str) -> Path:
+    from selfcare.exchange import save_bytes
+
+    path = Path(out)
+    try:
+        save_bytes(data, path)
+    except OSError as exc:
+        raise CommandError(f"{out}: cannot write ({exc.strerror or exc})") from exc
+    return path
+
+
+def run_export_plan(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from selfcare import paths
+    from selfcare.core.clock import SystemClock
+    from selfcare.exchange import ExchangeError, plan_for_patient
+
+    opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
+    try:
+        data = plan_for_patient(opened.db, args.patient, datetime.now(UTC))
+    except ExchangeError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        opened.close()
+    out = _save_exchange(data, args.out)
+    print(f"plan for {args.patient} written to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_export_log(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from selfcare import paths
+    from selfcare.core.clock import SystemClock
+    from selfcare.exchange import ExchangeError, log_for_home
+
+    opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
+    try:
+        data, log = log_for_home(opened.store, opened.answers, opened.db, datetime.now(UTC),
+                                 args.patient)
+    except ExchangeError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        opened.close()
+    out = _save_exchange(data, args.out)
+    print(f"{len(log.sessions)} session(s) and {len(log.weekly)} weekly answer(s) for "
+          f"{log.patient_code} written to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _import(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a plan file or a log file")
+    parser.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """A plan becomes this computer's plan; a log merges into the patient with its code."""
+    from datetime import UTC, datetime
+
+    from selfcare import paths
+    from selfcare.core.clock import SystemClock
+    from selfcare.core.log_file import LogFile
+    from selfcare.exchange import ExchangeError, apply_log, apply_plan, read_exchange_file
+
+    try:
+        content = read_exchange_file(Path(args.file))
+    except ExchangeError as exc:
+        raise CommandError(str(exc)) from None
+    data_dir = paths.default_data_dir()
+    opened = _open_store_or_fail(data_dir, SystemClock())
+    try:
+        if isinstance(content, LogFile):
+            try:
+                merged = apply_log(opened.db, content)
+            except ExchangeError as exc:
+                raise CommandError(f"{args.file}: {exc}") from None
+            print(f"{merged.added} new session(s) added to {merged.patient_code} "
+                  f"({merged.already_here} already here)")
+            return EXIT_OK
+        apply_plan(opened.db, content, datetime.now(UTC))
+    finally:
+        opened.close()
+    from selfcare.settings import Settings
+
+    Settings(data_dir).set("language", content.language)
+    for line in plan_summary(content):
+        print(line)
+    return EXIT_OK
+
+
+def plan_summary(content: Any) -> list[str]:
+    """What an applied plan file set, in plain English, for the terminal."""
+    from selfcare.core.safety import SafetyProfile, safety_json
+
+    plan = content.plan
+    lines = [f"Plan for {content.display_name} ({content.patient_code}) applied.",
+             f"Sessions: {', '.join(plan.sessions)}",
+             f"Schedule: {plan.template.value}, {plan.start} to {plan.end}, "
+             f"{len(plan.slots)} practice(s) due",
+             f"Language: {content.language}"]
+    if content.reminders:
+        lines.append("Reminders: " + ", ".join(t.strftime("%H:%M") for t in content.reminders))
+    marked = {key: value for key, value in safety_json(content.safety).items()
+              if value and value != safety_json(SafetyProfile())[key]}
+    lines.append("Safety: " + ("; ".join(
+        f"{key.replace('_', ' ')}" + (f" ({', '.join(value)})" if isinstance(value, list)
+                                     else f": {value}" if isinstance(value, str) else "")
+        for key, value in marked.items()) or "nothing marked"))
+    return lines
 
 
 def run_export_csv(args: argparse.Namespace) -> int:
