@@ -32,15 +32,20 @@ from selfcare.ui.session_controller import SessionController
 log = logging.getLogger(__name__)
 
 
-def library_entries(scripts: list[SessionScript]) -> list[SessionEntry]:
-    """The library's cards in the current interface language, shortest first by kind."""
+def library_entries(scripts: list[SessionScript],
+                    durations: dict[tuple[str, str], float] | None = None) -> list[SessionEntry]:
+    """The library's cards in the current interface language, shortest first by kind.
+    `durations` keeps each session's length once measured (it reads every clip)."""
     entries: list[SessionEntry] = []
+    durations = {} if durations is None else durations
     for script in scripts:
         lang = session_language(script)
         card = card_for(script.kind, script.tags)
+        if (script.id, lang) not in durations:
+            durations[script.id, lang] = build_timeline(script, lang).duration
         entries.append(SessionEntry(
             script.id, script.kind, script.title_in(lang), script.summary.get(lang, ""),
-            build_timeline(script, lang).duration, lang, evidence_text(card), card.citation,
+            durations[script.id, lang], lang, evidence_text(card), card.citation,
             who_it_is_for(script.kind, card.modality), when_to_stop(script.kind, card.modality),
             points_text(pressed_points(step.focus for step in script.steps))))
     kinds = [script.kind for script in scripts]
@@ -60,8 +65,9 @@ def load_services(parent: QWidget, data_dir: Path, settings: Settings | None = N
     settings = settings or Settings(data_dir)
     controller = SessionController(opened.store, output, clock, settings, parent)
     measures = load_measures()
+    durations: dict[tuple[str, str], float] = {}
     return Services(controller, opened, output, library.scripts,
-                    lambda: library_entries(ordered), settings,
+                    lambda: library_entries(ordered, durations), settings,
                     lambda: start_notices(opened, library, output, measures.problems),
                     measures.instruments)
 

@@ -68,6 +68,8 @@ OPTIONS = {
                "about the past week (modelled on the PEG)."),
         Option("ask_soreness", True, "After acupressure: any soreness or bruising?"),
         Option("ask_note", True, "After each session: a place for a short note."),
+        Option("start_at_login", False, "Start Selfcare at login so plan reminders can "
+               "appear (opt-in)."),
     )
 }
 

@@ -169,3 +169,18 @@ def new_sessions(log: LogFile, known: Iterable[tuple[str, str]]) -> list[LoggedS
     """The sessions in `log` not already among the `known` keys: importing twice adds none."""
     seen = set(known)
     return [session for session in log.sessions if session.key not in seen]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of log file version 1 (docs/log-file.schema.json)."""
+    schema = msgspec.json.schema(_LogFile)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Selfcare log file, version 1"
+    return schema
+
+
+if __name__ == "__main__":  # python -m selfcare.core.log_file > docs/log-file.schema.json
+    import sys
+
+    json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")

@@ -31,15 +31,23 @@ from selfcare.ui.pages.common import button, label
 from selfcare.ui.pages.library_page import LibraryPage, SessionEntry
 
 if TYPE_CHECKING:
+    from datetime import time
+
     from selfcare.audio.output import OutputStream
     from selfcare.core.measures import Instrument
+    from selfcare.core.plan_file import PlanFile
     from selfcare.core.player_view import PlayerView
     from selfcare.core.questions import QuestionList
+    from selfcare.core.safety import SafetyProfile
     from selfcare.core.scripts import SessionScript
     from selfcare.core.session_run import Outcome
+    from selfcare.core.tailoring import Change, TailoredSession
+    from selfcare.core.today import Today
     from selfcare.session_setup import OpenedStore
     from selfcare.settings import Settings
+    from selfcare.ui.clinician_mode import ClinicianMode
     from selfcare.ui.session_controller import SessionController
+    from selfcare.ui.tray import Reminders
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +123,13 @@ class MainWindow(QMainWindow):
         self._asking: QuestionList  # the questions before or after the session, once chosen
         self._pre_answers: dict[str, int | None] = {}
         self._outcome: Outcome | None = None
+        self.reminders: Reminders | None = None
+        self.person: int | None = None  # a clinic patient's id; None is the person at home
+        self.person_name = ""
+        self._person_chosen = False  # on a clinic computer, someone said who is practising
+        self._changes: tuple[Change, ...] = ()  # what safety changed in the session now
+        self._pending_plan: PlanFile | None = None  # a plan file waiting for Apply
+        self.clinician: ClinicianMode | None = None
         self._build_frame()
 
     def _build_frame(self) -> None:
@@ -137,11 +152,15 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         """The pages behind the library, made after the first paint to keep start-up fast."""
+        from selfcare.ui.clinician_mode import ClinicianMode
         from selfcare.ui.pages.history_page import HistoryPage
+        from selfcare.ui.pages.import_page import ImportPage
+        from selfcare.ui.pages.people_page import PeoplePage
         from selfcare.ui.pages.player_page import PlayerPage
         from selfcare.ui.pages.rating_page import RatingPage
         from selfcare.ui.pages.settings_page import SettingsPage
         from selfcare.ui.pages.summary_page import SummaryPage
+        from selfcare.ui.pages.today_page import TodayPage
 
         assert self.services is not None
         shown = self.display
@@ -153,9 +172,18 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(
             i18n.current_language(), shown.text_scale, shown.high_contrast,
             shown.reduced_motion, shown.captions, self.stack,
-            questions={name: self.services.settings.flag(name) for name in QUESTION_OPTIONS})
-        for page in (self.rating, self.player, self.summary, self.history, self.settings_page):
+            questions={name: self.services.settings.flag(name) for name in QUESTION_OPTIONS},
+            start_at_login=_starts_at_login())
+        self.today = TodayPage(self.stack)
+        self.people = PeoplePage(self.stack)
+        self.import_page = ImportPage(self.stack)
+        for page in (self.rating, self.player, self.summary, self.history, self.settings_page,
+                     self.today, self.people, self.import_page):
             self.stack.addWidget(page)
+        if self.clinician is not None:
+            self.clinician.leave()
+        self.clinician = ClinicianMode(self.stack, self.services.opened.db,
+                                       self.services.entries(), self.services.scripts)
         self._connect_pages()
 
     def _top_bar(self, parent: QWidget) -> QWidget:
@@ -165,7 +193,17 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(bar)
         row.setContentsMargins(36, 18, 36, 0)
         row.addWidget(label(APP_NAME, "appName", bar, wrap=False))
+        self.person_button = button("", bar, name="link",
+                                    description=self.tr("Choose who is practising"))
+        self.person_button.hide()
+        self.person_button.clicked.connect(self.choose_person)
+        row.addWidget(self.person_button)
         row.addStretch(1)
+        self.nav_today = button(self.tr("Today"), bar, name="nav")
+        self.nav_today.hide()
+        self.nav_today.setCheckable(True)
+        self.nav_today.clicked.connect(self.show_today)
+        row.addWidget(self.nav_today)
         self.nav_sessions = button(self.tr("Sessions"), bar, name="nav")
         self.nav_history = button(self.tr("My history"), bar, name="nav")
         self.nav_settings = button(self.tr("Settings"), bar, name="nav",
@@ -188,6 +226,19 @@ class MainWindow(QMainWindow):
         self.summary.note_written.connect(self._save_note)
         self.settings_page.changed.connect(self.change_setting)
         self.history.export_requested.connect(self.export_csv)
+        self.settings_page.open_plan_file.connect(self.open_plan_file)
+        self.settings_page.save_log_file.connect(self.save_log_file)
+        self.settings_page.clinician_requested.connect(self.enter_clinician_mode)
+        self.today.start.connect(self.choose_session)
+        self.today.browse.connect(lambda: self._show(self.library))
+        self.people.chosen.connect(self._person_picked)
+        self.people.pin_given.connect(self._person_pin)
+        self.import_page.apply.connect(self._apply_plan)
+        self.import_page.cancel.connect(self._cancel_plan)
+        assert self.clinician is not None
+        self.clinician.left.connect(self.go_home)
+        self.clinician.practise.connect(self.set_person)
+        self.clinician.patients_changed.connect(self._show_person)
 
     def attach(self, services: Services) -> None:
         """Bring in the loaded services: sessions to list, a controller to play them."""
@@ -201,7 +252,34 @@ class MainWindow(QMainWindow):
         self._wire_player()
         self.library.set_entries(services.entries())
         self.library.show_notice("\n".join(services.notices()))
-        self._show(self.library)  # history and settings can be reached now
+        self._start_reminders()
+        self.go_home()  # history and settings can be reached now
+
+    def _start_reminders(self) -> None:
+        from selfcare.ui.tray import Reminders
+
+        self.reminders = Reminders(self._reminder_view, parent=self)
+        self.reminders.reminded.connect(self._show_reminder)
+        self.reminders.open_requested.connect(self._bring_to_front)
+
+    def _reminder_view(self) -> tuple[Today | None, tuple[time, ...]]:
+        """The current person's Today and their plan's reminder times, for the tray."""
+        if self.services is None or self.clinician is None:
+            return None, ()
+        content = self._active_plan()
+        if content is None:
+            return None, ()
+        return self.today_view(), content.reminders
+
+    def _show_reminder(self, text: str) -> None:
+        self.library.show_notice(text)
+        if self.mode is Mode.BROWSING and self.stack.currentWidget() is self.library:
+            self.show_today()
+
+    def _bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def _wire_player(self) -> None:
         assert self.services is not None
@@ -275,9 +353,25 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 style.apply_style(app, self.display.theme, self.display.text_scale)
+        elif name == "start_at_login":
+            self._set_start_at_login(bool(value))
         elif name in ("reduced_motion", "captions"):
             self.player.set_display(reduced_motion=self.display.reduced_motion,
                                     captions=self.display.captions)
+
+    def _set_start_at_login(self, on: bool) -> None:
+        """Opt-in: an entry in the system's own start-up list, removed when turned off."""
+        from selfcare import autostart
+
+        try:
+            if on:
+                autostart.enable(autostart.launch_command())
+            else:
+                autostart.disable()
+        except (OSError, ValueError) as exc:
+            log.error("start at login not changed: %s", exc)
+            self.settings_page.say(self.tr("Could not change starting at login: %1")
+                                   .replace("%1", str(exc)))
 
     def set_language(self, lang: str) -> None:
         """Switch the interface and sessions to `lang` without restarting."""
@@ -291,6 +385,9 @@ class MainWindow(QMainWindow):
         self._wire_player()
         self.library.set_entries(self.services.entries())
         self.library.show_notice("\n".join(self.services.notices()))
+        self._show_person()
+        if self.reminders is not None:
+            self.reminders.retranslate()
         self.show_settings()
 
     def cannot_record(self, detail: str) -> None:
@@ -363,9 +460,16 @@ class MainWindow(QMainWindow):
             self._back_to_library()
 
     def _start(self, pre: int | None, extras: dict[str, int | None] | None = None) -> None:
+        from selfcare.ui.safety_words import change_text
+
         assert self.services is not None and self._script is not None
+        tailored = self._tailored(self._script)
+        self._script, self._changes = tailored.script, tailored.changes
         reason = self.services.controller.start(self._script, self._lang, pre, extras)
         notices = []
+        if self._changes:
+            notices.append(self.tr("Changed for you by your care team:") + "\n" + "\n".join(
+                "\u2022 " + change_text(change) for change in self._changes))
         if self._fallback:
             notices.append(self.tr("This session is not available in your language yet, so "
                                    "it plays in %1.").replace("%1", i18n.LANGUAGES.get(
@@ -492,7 +596,7 @@ class MainWindow(QMainWindow):
 
     def _back_to_library(self) -> None:
         self.mode = Mode.BROWSING
-        self._show(self.library)
+        self.go_home()
 
     def show_history(self) -> None:
         if self.services is None:
@@ -522,6 +626,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         browsing = self.mode is Mode.BROWSING
         loaded = self.services is not None
+        clinician = self.clinician is not None and page in (self.clinician.gate,
+                                                             self.clinician.page)
+        browsing = browsing and not clinician
+        self.nav_today.setEnabled(browsing)
+        self.nav_today.setChecked(page is getattr(self, "today", None))
+        self.person_button.setEnabled(browsing)
         self.nav_sessions.setEnabled(browsing)
         self.nav_history.setEnabled(browsing and loaded)
         self.nav_settings.setEnabled(browsing and loaded)
@@ -529,14 +639,294 @@ class MainWindow(QMainWindow):
         self.nav_history.setChecked(page is getattr(self, "history", None))
         self.nav_settings.setChecked(page is getattr(self, "settings_page", None))
 
+    # -- who is practising, their plan and their safety settings ------------------------------
+
+    def _patients(self) -> list:  # type: ignore[type-arg]
+        assert self.clinician is not None
+        try:
+            return self.clinician.clinic.patients()
+        except StoreUnavailable as exc:
+            log.warning("patients not listed: %s", exc)
+            return []
+
+    def go_home(self) -> None:
+        """Where a person starts: who is practising (on a clinic computer), else Today when
+        there is a plan, else every session."""
+        if self.services is None:
+            return
+        self.mode = Mode.BROWSING
+        self._show_person()
+        if not self._person_chosen and self._patients():
+            self.choose_person()
+            return
+        if not self.show_today():
+            self._show(self.library)
+
+    def choose_person(self) -> None:
+        if self.services is None or self.mode is not Mode.BROWSING:
+            return
+        self.people.set_people(self._patients())
+        self._show(self.people)
+
+    def _person_picked(self, patient_id: int) -> None:
+        from selfcare.ui.pages.people_page import GUEST
+
+        self.set_person(None if patient_id == GUEST else patient_id)
+
+    def _person_pin(self, patient_id: int, pin: str) -> None:
+        assert self.clinician is not None
+        try:
+            right = self.clinician.clinic.patient_pin_matches(patient_id, pin)
+        except StoreUnavailable as exc:
+            log.error("patient PIN not checked: %s", exc)
+            right = False
+        if right:
+            self.set_person(patient_id)
+        else:
+            self.people.wrong_pin()
+
+    def set_person(self, patient_id: int | None) -> None:
+        """From now on sessions, ratings and history are this person's own."""
+        assert self.services is not None and self.clinician is not None
+        self.person = patient_id
+        self._person_chosen = True
+        opened = self.services.opened
+        opened.store.person = patient_id
+        opened.answers.person = patient_id
+        self.person_name = ""
+        if patient_id is not None:
+            try:
+                patient = self.clinician.clinic.patient_by_id(patient_id)
+            except (StoreUnavailable, LookupError) as exc:
+                log.error("patient not opened: %s", exc)
+            else:
+                self.person_name = patient.display_name
+                if patient.language != i18n.current_language():
+                    self.set_language(patient.language)
+        self.go_home()
+
+    def _show_person(self) -> None:
+        """The name button in the top bar, on computers with patients."""
+        if self.services is None or self.clinician is None:
+            return
+        shared = bool(self._patients())
+        self.person_button.setVisible(shared)
+        who = self.person_name or self.tr("Guest")
+        self.person_button.setText(self.tr("%1 \u00b7 Switch").replace("%1", who))
+
+    def _active_plan(self) -> PlanFile | None:
+        assert self.clinician is not None
+        try:
+            assigned = self.clinician.plans.active(self.person)
+        except StoreUnavailable as exc:
+            log.warning("plan not read: %s", exc)
+            return None
+        return None if assigned is None else assigned.content
+
+    def _profile(self) -> SafetyProfile | None:
+        from selfcare.exchange import safety_for
+
+        assert self.services is not None
+        try:
+            return safety_for(self.services.opened.db, self.person)
+        except (StoreUnavailable, LookupError) as exc:
+            log.error("safety settings not read: %s", exc)
+            return None
+
+    def _tailored(self, script: SessionScript) -> TailoredSession:
+        from selfcare.core.tailoring import tailor
+
+        return tailor(script, self._profile())
+
+    def today_view(self) -> Today | None:
+        """The current person's Today, or None without a plan."""
+        from datetime import date
+
+        from selfcare.core.plans import Practice
+        from selfcare.core.today import today
+        from selfcare.store.sessions import SessionStatus
+
+        assert self.services is not None
+        content = self._active_plan()
+        if content is None:
+            return None
+        try:
+            records = self.services.opened.store.history()
+        except StoreUnavailable as exc:
+            log.warning("history not read for Today: %s", exc)
+            records = []
+        practices = [Practice(r.started_at.astimezone().date(), r.script_id,
+                              r.status is SessionStatus.COMPLETED,
+                              r.step_reached / r.steps_total if r.steps_total else 0.0)
+                     for r in records]
+        return today(content.plan, practices, date.today())
+
+    def show_today(self) -> bool:
+        """Show Today if the person has a plan; False (and nothing shown) otherwise."""
+        from datetime import date
+
+        if self.services is None:
+            return False
+        view = self.today_view()
+        self.nav_today.setVisible(view is not None)
+        if view is None:
+            return False
+        entries = {entry.script_id: entry for entry in self.services.entries()}
+        changes = {}
+        profile = self._profile()
+        from selfcare.core.tailoring import tailor
+
+        for script_id in view.plan.sessions:
+            script = self.services.scripts.get(script_id)
+            if script is not None:
+                changes[script_id] = tailor(script, profile).changes
+        content = self._active_plan()
+        name = self.person_name or (content.display_name if content else "")
+        self.today.show_today(view, entries, name, changes, date.today())
+        self._show(self.today)
+        return True
+
+    # -- files from and for the care team --------------------------------------------------------
+
+    def open_plan_file(self, path: str | None = None) -> None:
+        """Read a plan file and show what it would change; nothing is applied yet."""
+        from pathlib import Path
+
+        from selfcare.core.log_file import LogFile
+        from selfcare.exchange import ExchangeError, read_exchange_file
+        from selfcare.ui.plan_words import plan_lines
+
+        if self.services is None:
+            return
+        chosen = path if path is not None else self._ask_open_path()
+        if not chosen:
+            return
+        try:
+            content = read_exchange_file(Path(chosen))
+        except ExchangeError as exc:
+            self.settings_page.say(self.tr("This file cannot be used: %1").replace(
+                "%1", str(exc)))
+            return
+        if isinstance(content, LogFile):
+            self.settings_page.say(self.tr("This is a log file. Logs are brought in by the "
+                                           "care team, in clinician mode."))
+            return
+        titles = {entry.script_id: entry.title for entry in self.services.entries()}
+        current = self._active_plan()
+        self._pending_plan = content
+        self.import_page.show_change(plan_lines(current, titles) if current else [],
+                                     plan_lines(content, titles))
+        self._show(self.import_page)
+
+    def _apply_plan(self) -> None:
+        from datetime import UTC, datetime
+
+        assert self.services is not None and self.clinician is not None
+        content, self._pending_plan = self._pending_plan, None
+        if content is None:
+            return
+        try:
+            self.clinician.plans.assign(self.person, content, datetime.now(UTC))
+        except StoreUnavailable as exc:
+            self._show(self.settings_page)
+            self.settings_page.say(self.tr("The plan was not applied: %1").replace(
+                "%1", str(exc)))
+            return
+        if self.person is None and content.language != i18n.current_language():
+            self.services.settings.set("language", content.language)
+            self.set_language(content.language)
+        self.go_home()
+
+    def _cancel_plan(self) -> None:
+        self._pending_plan = None
+        self.show_settings()
+        self.settings_page.say(self.tr("Nothing was changed."))
+
+    def save_log_file(self, path: str | None = None) -> None:
+        """Save the person's log since their plan began, for the care team."""
+        from datetime import UTC, datetime
+        from pathlib import Path
+
+        from selfcare.exchange import ExchangeError, log_for_home, save_bytes
+
+        if self.services is None:
+            return
+        content = self._active_plan()
+        if content is None:
+            self.settings_page.say(self.tr("There is no plan from a care team on this "
+                                           "computer yet, so there is no log to give back. "
+                                           "Open the plan file first."))
+            return
+        chosen = path if path is not None else self._ask_save_path(
+            f"selfcare-log-{content.patient_code}.json")
+        if not chosen:
+            return
+        opened = self.services.opened
+        code = content.patient_code if self.person is None else None
+        try:
+            data, logged = log_for_home(opened.store, opened.answers, opened.db,
+                                        datetime.now(UTC), None if code else
+                                        self._person_code())
+            save_bytes(data, Path(chosen))
+        except (ExchangeError, StoreUnavailable) as exc:
+            self.settings_page.say(self.tr("The log was not saved: %1").replace("%1", str(exc)))
+            return
+        except OSError as exc:
+            self.settings_page.say(self.tr("Could not save %1: %2").replace("%1", chosen)
+                                   .replace("%2", exc.strerror or str(exc)))
+            return
+        self.settings_page.say(self.tr("Saved in %1. Sessions in the file: %2. Give this file "
+                                       "to your care team.").replace("%1", chosen)
+                               .replace("%2", str(len(logged.sessions))))
+
+    def _person_code(self) -> str | None:
+        assert self.clinician is not None
+        if self.person is None:
+            return None
+        return self.clinician.clinic.patient_by_id(self.person).code
+
+    def _ask_open_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open a plan file"), "",
+                                                self.tr("Selfcare plan (*.json)"))
+        return chosen
+
+    def _ask_save_path(self, suggested: str) -> str:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save my log"),
+                                                f"{folder}/{suggested}",
+                                                self.tr("Selfcare log (*.json)"))
+        return chosen
+
+    def enter_clinician_mode(self) -> None:
+        if self.services is None or self.clinician is None or self.mode is not Mode.BROWSING:
+            return
+        self._show(self.clinician.enter())
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Closing mid-session records it as interrupted; nothing already given is lost."""
         if self.services is not None and self.services.controller.active:
             log.info("window closed during a session: recording it as interrupted")
             self.services.controller.stop()
+        if self.reminders is not None:
+            self.reminders.stop()
         if getattr(self, "summary", None) is not None and self.summary.unsaved_note():
             self.summary.save_note()  # typed but not saved: keep it rather than lose it
         event.accept()
+
+
+def _starts_at_login() -> bool:
+    from selfcare import autostart
+
+    try:
+        return autostart.is_enabled()
+    except OSError:
+        return False
 
 
 def session_language(script: SessionScript) -> str:

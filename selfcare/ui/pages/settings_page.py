@@ -25,13 +25,18 @@ TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 
 
 class SettingsPage(QWidget):
-    """Signals: `changed(name, value)` for one setting, as stored in `selfcare.settings`."""
+    """Signals: `changed(name, value)` for one setting, as stored in `selfcare.settings`;
+    `open_plan_file`, `save_log_file` and `clinician_requested` from the care team card."""
 
     changed = Signal(str, object)
+    open_plan_file = Signal()
+    save_log_file = Signal()
+    clinician_requested = Signal()
 
     def __init__(self, language: str, text_scale: float, high_contrast: bool,
                  reduced_motion: bool, captions: bool, parent: QWidget | None = None,
-                 *, questions: dict[str, bool] | None = None) -> None:
+                 *, questions: dict[str, bool] | None = None,
+                 start_at_login: bool = False) -> None:
         super().__init__(parent)
         layout = page_layout(self)
         layout.addWidget(label(self.tr("Settings"), "pageTitle", self))
@@ -73,7 +78,45 @@ class SettingsPage(QWidget):
             self.tr("Captions during sessions"))
         layout.addWidget(frame)
         self.question_boxes = self._questions_card(layout, questions or {})
+        self._care_team_card(layout, start_at_login)
         layout.addStretch(1)
+
+    def _care_team_card(self, layout: QVBoxLayout, start_at_login: bool) -> None:
+        """Plans and logs travel by file between the care team and home; no cloud."""
+        frame, inner = card(self)
+        inner.addWidget(label(self.tr("Your care team"), "cardTitle", frame))
+        inner.addWidget(label(self.tr(
+            "Your care team may give you a plan file to open here, and ask for your log "
+            "file, which holds your sessions and ratings since the plan began. Nothing is "
+            "sent anywhere: you carry the files."), "muted", frame))
+        row = FlowRow()
+        self.open_plan_button = Button(self.tr("Open a plan file\u2026"), frame)
+        self.open_plan_button.clicked.connect(self.open_plan_file)
+        self.save_log_button = Button(self.tr("Save my log for the care team\u2026"), frame)
+        self.save_log_button.clicked.connect(self.save_log_file)
+        for widget in (self.open_plan_button, self.save_log_button):
+            widget.setMinimumHeight(48)
+            row.add(widget)
+        inner.addLayout(row)
+        self.care_message = label("", "notice", frame)
+        self.care_message.hide()
+        inner.addWidget(self.care_message)
+        self.start_at_login = self._check(
+            inner, frame, self.tr("Start Selfcare when I log in"), start_at_login,
+            "start_at_login", self.tr("So that plan reminders can appear; off unless you "
+                                      "turn it on"))
+        self.clinician_button = Button(self.tr("Clinician mode\u2026"), frame)
+        self.clinician_button.setObjectName("link")
+        self.clinician_button.setAccessibleDescription(self.tr("For the clinical team; "
+                                                               "needs the clinician PIN"))
+        self.clinician_button.clicked.connect(self.clinician_requested)
+        inner.addWidget(self.clinician_button)
+        layout.addWidget(frame)
+
+    def say(self, text: str) -> None:
+        """The outcome of opening a plan or saving a log, in the care team card."""
+        self.care_message.setText(text)
+        self.care_message.setVisible(bool(text))
 
     def _questions_card(self, layout: QVBoxLayout, on: dict[str, bool]) -> dict[str, QCheckBox]:
         """Which questions come with a session; pain before and after is always asked."""

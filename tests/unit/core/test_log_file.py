@@ -104,3 +104,28 @@ def test_a_thousand_mutated_logs_are_read_whole_or_refused_in_one_line(data) -> 
         assert "\n" not in str(refused) and str(refused)
     else:
         assert log.patient_code and len(log.sessions) <= len(sample().sessions)
+
+
+def test_the_published_schema_is_the_one_the_reader_enforces_and_fits_a_written_log() -> None:
+    import jsonschema
+
+    from selfcare.core.log_file import json_schema
+    from tests.conftest import REPO
+
+    published = json.loads((REPO / "docs" / "log-file.schema.json").read_text("utf-8"))
+    assert published == json_schema(), (
+        "regenerate: python -m selfcare.core.log_file > docs/log-file.schema.json")
+    jsonschema.validate(json.loads(write_log_file(sample())), published)
+    jsonschema.Draft202012Validator.check_schema(published)
+
+
+def test_the_example_in_the_documentation_is_a_log_that_reads() -> None:
+    import re
+
+    from tests.conftest import REPO
+
+    page = (REPO / "docs" / "log-file.md").read_text("utf-8")
+    example = re.search(r"```json\n(.*?)```", page, re.DOTALL)
+    assert example is not None, "docs/log-file.md has no ```json example"
+    log = read_log_file(example.group(1).encode("utf-8"))
+    assert log.patient_code and log.sessions and log.weekly

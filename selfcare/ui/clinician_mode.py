@@ -1,0 +1,326 @@
+"""Clinician mode: behind a PIN, out of the way of patients, and closed when left idle.
+
+It owns the gate and the clinician page, does what the page asks against the clinic's
+records, and leaves by itself after `IDLE_LIMIT` without a key press or click (an event
+filter notes activity only while the mode is open). File choices go through two
+replaceable callables so tests need no dialog.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QStackedWidget, QWidget
+
+from selfcare.core.clinician_pin import idle_too_long
+from selfcare.core.ports import StoreUnavailable
+from selfcare.ui.pages.clinician_gate import ClinicianGate, pin_problem
+from selfcare.ui.pages.clinician_page import ClinicianPage
+from selfcare.ui.widgets.plan_builder import PlanChoice
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from sqlite_utils import Database
+
+    from selfcare.core.safety import SafetyProfile
+    from selfcare.core.scripts import SessionScript
+    from selfcare.ui.pages.library_page import SessionEntry
+
+log = logging.getLogger(__name__)
+
+ACTIVITY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                             QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+
+
+class ClinicianMode(QObject):
+    """Signals: `left` when the mode closes (by the button or idle); `practise(int)` to
+    hand the app to a patient."""
+
+    left = Signal()
+    practise = Signal(int)
+    patients_changed = Signal()
+
+    def __init__(self, stack: QStackedWidget, db: Database, entries: list[SessionEntry],
+                 scripts: Mapping[str, SessionScript],
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        super().__init__(stack)
+        from selfcare.store.clinic import SqliteClinicStore
+        from selfcare.store.plans import SqlitePlanStore
+
+        self._stack = stack
+        self._db = db
+        self._now = now
+        self.clinic = SqliteClinicStore(db)
+        self.plans = SqlitePlanStore(db)
+        self.active = False
+        self._last_activity = now()
+        self.gate = ClinicianGate(stack)
+        self.page = ClinicianPage(entries, scripts, stack)
+        stack.addWidget(self.gate)
+        stack.addWidget(self.page)
+        self.gate.pin_chosen.connect(self._pin_chosen)
+        self.gate.pin_entered.connect(self._pin_entered)
+        self.gate.cancelled.connect(self.left)
+        page = self.page
+        page.leave.connect(self.leave)
+        page.patient_chosen.connect(self.show_patient)
+        page.add_requested.connect(self._add_patient)
+        page.save_requested.connect(self._save)
+        page.export_requested.connect(self._export)
+        page.import_requested.connect(self._import_log)
+        page.practise_requested.connect(self._practise)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(5000)
+        self.idle_timer.timeout.connect(self.check_idle)
+        self.choose_save_path: Callable[[str], str] = self._ask_save_path
+        self.choose_open_path: Callable[[], str] = self._ask_open_path
+
+    # -- entering and leaving ------------------------------------------------------------------
+
+    def enter(self) -> QWidget:
+        """The page to show: set the PIN on first use, else enter it."""
+        try:
+            if not self.clinic.has_clinician_pin():
+                self.gate.ask_new_pin()
+            else:
+                wait = self.clinic.throttle().wait(self._now())
+                self.gate.ask_pin(_seconds(wait.total_seconds()))
+        except StoreUnavailable as exc:
+            self.gate.ask_pin()
+            self.gate.wrong(0)
+            self.gate.message.setText(self.tr("The clinic's records cannot be read now: %1")
+                                      .replace("%1", str(exc)))
+        return self.gate
+
+    def _pin_chosen(self, pin: str) -> None:
+        try:
+            self.clinic.set_clinician_pin(pin)
+        except StoreUnavailable as exc:
+            self.gate.message.setText(str(exc))
+            self.gate.message.show()
+            return
+        self._open()
+
+    def _pin_entered(self, pin: str) -> None:
+        now = self._now()
+        try:
+            early = self.clinic.throttle().wait(now)
+            if early.total_seconds() > 0:  # not tried, so not counted: still waiting
+                self.gate.wait(_seconds(early.total_seconds()), wrong=False)
+                return
+            check = self.clinic.try_clinician_pin(pin, now)
+        except StoreUnavailable as exc:
+            self.gate.message.setText(str(exc))
+            self.gate.message.show()
+            return
+        if check.right:
+            self._open()
+        else:
+            self.gate.wrong(_seconds(check.throttle.wait(now).total_seconds()))
+
+    def _open(self) -> None:
+        self.active = True
+        self._last_activity = self._now()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.idle_timer.start()
+        self.refresh()
+        self.page.panels.setCurrentWidget(self.page.empty)
+        self._stack.setCurrentWidget(self.page)
+
+    def leave(self) -> None:
+        """Close the mode: forget the page's contents and hand the app back."""
+        was_active = self.active
+        self.active = False
+        self.idle_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.gate.clear()
+        self.page.panels.setCurrentWidget(self.page.empty)
+        if was_active:
+            self.left.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if self.active and event.type() in ACTIVITY_EVENTS:
+            self._last_activity = self._now()
+        return False
+
+    def check_idle(self) -> None:
+        if self.active and idle_too_long(self._last_activity, self._now()):
+            log.info("clinician mode closed after being left idle")
+            self.leave()
+
+    # -- patients -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        try:
+            self.page.set_patients(self.clinic.patients())
+        except StoreUnavailable as exc:
+            self.page.say(str(exc))
+
+    def _add_patient(self, code: str, name: str, language: str, pin: str) -> None:
+        from selfcare.store.clinic import UnknownPatientError
+
+        if pin and (problem := pin_problem(pin)) is not None:
+            self.page.add_problem(problem)
+            return
+        try:
+            try:
+                self.clinic.patient(code)
+            except UnknownPatientError:
+                pass
+            else:
+                self.page.add_problem(self.tr("There is already a patient with the code %1.")
+                                      .replace("%1", code))
+                return
+            patient_id = self.clinic.add_patient(code, name, language, self._now())
+            if pin:
+                self.clinic.set_patient_pin(patient_id, pin)
+        except StoreUnavailable as exc:
+            self.page.add_problem(str(exc))
+            return
+        self.refresh()
+        self.patients_changed.emit()
+        self.show_patient(patient_id)
+
+    def show_patient(self, patient_id: int) -> None:
+        try:
+            patient = self.clinic.patient_by_id(patient_id)
+            assigned = self.plans.active(patient_id)
+        except (StoreUnavailable, LookupError) as exc:
+            self.page.say(str(exc))
+            return
+        choice = None
+        progress = self.tr("No plan yet.")
+        if assigned is not None:
+            content = assigned.content
+            choice = PlanChoice(content.plan.template, content.plan.sessions,
+                                content.plan.start, content.end, content.weekdays,
+                                content.reminders)
+            progress = self._progress(patient_id, content.plan)
+        self.page.show_patient(patient, choice, progress)
+
+    def _progress(self, patient_id: int, plan: object) -> str:
+        from selfcare.core.plans import Plan, Practice, adherence
+        from selfcare.store.sessions import SessionStatus, SqliteSessionStore
+
+        assert isinstance(plan, Plan)
+        store = SqliteSessionStore(self._db, pid=0, host="")
+        practices = [Practice(r.started_at.astimezone().date(), r.script_id,
+                              r.status is SessionStatus.COMPLETED,
+                              r.step_reached / r.steps_total if r.steps_total else 0.0)
+                     for r in store.history(patient_id=patient_id)]
+        kept = adherence(plan, practices, date.today())
+        last = max((p.day for p in practices), default=None)
+        text = self.tr("Plan from %1 to %2. Done: %3 of %4 due so far; missed: %5.") \
+            .replace("%1", plan.start.isoformat()).replace("%2", plan.end.isoformat()) \
+            .replace("%3", str(kept.done)).replace("%4", str(kept.due_so_far)) \
+            .replace("%5", str(kept.missed))
+        if last is not None:
+            text += " " + self.tr("Last session: %1.").replace("%1", last.isoformat())
+        return text
+
+    def _save(self, patient_id: int, profile: SafetyProfile, choice: PlanChoice | None) -> None:
+        from selfcare.core.plan_file import PlanFile
+
+        try:
+            patient = self.clinic.patient_by_id(patient_id)
+            plan = choice.plan() if choice is not None else None
+        except ValueError as exc:
+            self.page.say(self.tr("The plan is not complete: %1").replace("%1", str(exc)))
+            return
+        except (StoreUnavailable, LookupError) as exc:
+            self.page.say(str(exc))
+            return
+        try:
+            self.clinic.set_safety(patient_id, profile)
+            if plan is not None and choice is not None:
+                self.plans.assign(patient_id, PlanFile(
+                    patient.code, patient.display_name, patient.language, plan,
+                    choice.reminders, profile, self._now(), choice.end, choice.weekdays),
+                    self._now())
+        except StoreUnavailable as exc:
+            self.page.say(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return
+        self.show_patient(patient_id)
+        self.page.say(self.tr("Saved.") + (" " + self.tr(
+            "Save the plan file for home to give this plan to the patient.")
+            if plan is not None else ""))
+
+    def _export(self, patient_id: int) -> None:
+        from selfcare.exchange import ExchangeError, plan_for_patient, save_bytes
+
+        try:
+            patient = self.clinic.patient_by_id(patient_id)
+            data = plan_for_patient(self._db, patient.code, self._now())
+        except (ExchangeError, StoreUnavailable, LookupError) as exc:
+            self.page.say(str(exc))
+            return
+        chosen = self.choose_save_path(f"selfcare-plan-{patient.code}.json")
+        if not chosen:
+            return
+        try:
+            save_bytes(data, Path(chosen))
+        except OSError as exc:
+            self.page.say(self.tr("Could not save %1: %2").replace("%1", chosen)
+                          .replace("%2", exc.strerror or str(exc)))
+            return
+        self.page.say(self.tr("Plan file saved in %1. Give it to %2 to open in Selfcare at "
+                              "home.").replace("%1", chosen)
+                      .replace("%2", patient.display_name))
+
+    def _import_log(self) -> None:
+        from selfcare.core.log_file import LogFile
+        from selfcare.exchange import ExchangeError, apply_log, read_exchange_file
+
+        chosen = self.choose_open_path()
+        if not chosen:
+            return
+        try:
+            content = read_exchange_file(Path(chosen))
+            if not isinstance(content, LogFile):
+                raise ExchangeError(self.tr("%1 is a plan file; a log file comes back from "
+                                            "home.").replace("%1", chosen))
+            merged = apply_log(self._db, content)
+        except (ExchangeError, StoreUnavailable) as exc:
+            self.page.say(self.tr("Not brought in: %1").replace("%1", str(exc)))
+            return
+        with contextlib.suppress(StoreUnavailable, LookupError):
+            self.show_patient(self.clinic.patient(merged.patient_code).id)
+        self.page.say(self.tr("%1: %2 new session(s) added; %3 were already here.")
+                      .replace("%1", merged.display_name).replace("%2", str(merged.added))
+                      .replace("%3", str(merged.already_here)))
+
+    def _practise(self, patient_id: int) -> None:
+        self.leave()
+        self.practise.emit(patient_id)
+
+    def _ask_save_path(self, suggested: str) -> str:
+        from PySide6.QtCore import QStandardPaths
+
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(self.page, self.tr("Save the plan file"),
+                                                f"{folder}/{suggested}",
+                                                self.tr("Selfcare plan (*.json)"))
+        return chosen
+
+    def _ask_open_path(self) -> str:
+        chosen, _ = QFileDialog.getOpenFileName(self.page, self.tr("Bring in a log file"), "",
+                                                self.tr("Selfcare log (*.json)"))
+        return chosen
+
+
+def _seconds(total: float) -> int:
+    """Whole seconds to wait, rounded up so the field never opens a moment early."""
+    whole = int(total)
+    return whole + (1 if total > whole else 0)
