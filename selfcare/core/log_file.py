@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -24,7 +24,11 @@ from selfcare.core.plan_file import (
     PlanFileError,
     ScriptId,
     checksum,
+    in_range,
+    one_line,
     open_envelope,
+    plain_name,
+    plain_text,
 )
 
 VERSION = 1
@@ -88,8 +92,10 @@ class LoggedSession:
 
     @property
     def key(self) -> tuple[str, str]:
-        """What makes a session the same one in two files."""
-        return (self.started_at.isoformat(timespec="microseconds"), self.script_id)
+        """What makes a session the same one in two files: its start in UTC (the same
+        moment written with another offset is the same session) and its script."""
+        return (self.started_at.astimezone(UTC).isoformat(timespec="microseconds"),
+                self.script_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,13 +148,25 @@ def read_log_file(data: bytes) -> LogFile:
     try:
         model = msgspec.convert(raw, _LogFile)
     except msgspec.ValidationError as exc:
-        raise LogFileError(f"not a valid log: {exc}") from None
+        raise LogFileError(f"not a valid log: {one_line(exc)}") from None
+    names = [model.patient_code, *(w.instrument for w in model.weekly),
+             *(w.item for w in model.weekly), *(w.version for w in model.weekly)]
+    for s in model.sessions:
+        names += [s.script_id, s.lang or "", *s.before, *s.after]
+    if not all(plain_name(name) for name in names):
+        raise LogFileError("not a valid log: a code or name holds a line break or control "
+                           "character")
     sessions = []
     for number, s in enumerate(model.sessions, 1):
         times = [s.started_at, *([s.ended_at] if s.ended_at else [])]
         if any(moment.tzinfo is None for moment in times):
             raise LogFileError(f"not a valid log: session {number} has a time without its "
                                "UTC offset")
+        if not all(in_range(moment) for moment in times):
+            raise LogFileError(f"not a valid log: session {number} has a time out of range")
+        if s.note is not None and not plain_text(s.note):
+            raise LogFileError(f"not a valid log: the note of session {number} holds a "
+                               "control character")
         if s.step_reached > s.steps_total:
             raise LogFileError(f"not a valid log: session {number} reached step "
                                f"{s.step_reached} of {s.steps_total}")
@@ -160,6 +178,11 @@ def read_log_file(data: bytes) -> LogFile:
         raise LogFileError("not a valid log: the same session is listed twice")
     if model.saved_at.tzinfo is None:
         raise LogFileError("not a valid log: saved_at needs its UTC offset")
+    if not in_range(model.saved_at):
+        raise LogFileError("not a valid log: saved_at is out of range")
+    if any(w.week_start.weekday() != 0 for w in model.weekly):
+        raise LogFileError("not a valid log: a weekly answer's week does not start on a "
+                           "Monday")
     weekly = tuple(LoggedWeek(w.week_start, w.instrument, w.version, w.item, w.value)
                    for w in model.weekly)
     return LogFile(model.patient_code, model.saved_at, tuple(sessions), weekly)
@@ -168,7 +191,12 @@ def read_log_file(data: bytes) -> LogFile:
 def new_sessions(log: LogFile, known: Iterable[tuple[str, str]]) -> list[LoggedSession]:
     """The sessions in `log` not already among the `known` keys: importing twice adds none."""
     seen = set(known)
-    return [session for session in log.sessions if session.key not in seen]
+    fresh = []
+    for session in log.sessions:
+        if session.key not in seen:
+            seen.add(session.key)
+            fresh.append(session)
+    return fresh
 
 
 def json_schema() -> dict[str, Any]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -39,6 +39,33 @@ ClockTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]
 
 class PlanFileError(ValueError):
     """Why a file cannot be used, in one line."""
+
+
+def one_line(error: Exception, longest: int = 200) -> str:
+    """An error's words on one line and of a readable length (a field name in a file can
+    hold anything, line breaks included)."""
+    words = " ".join(str(error).split())
+    return words if len(words) <= longest else words[: longest - 1] + "\u2026"
+
+
+def plain_name(text: str) -> bool:
+    """A code or id with no line break or control character (`$` in a pattern lets one
+    final newline through)."""
+    return text.isprintable()
+
+
+def plain_text(text: str) -> bool:
+    """Free text (a note) may have line breaks and tabs, but no other control character."""
+    return all(ch.isprintable() or ch in "\n\r\t" for ch in text)
+
+
+def in_range(moment: datetime) -> bool:
+    """A time that can be turned into UTC and stored (not at the very ends of the calendar)."""
+    try:
+        moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return False
+    return True
 
 
 class _Patient(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -126,9 +153,9 @@ def identify(data: bytes) -> str | None:
         raw = json.loads(data.decode("utf-8")) if len(data) <= LARGEST_FILE else None
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
-    if not isinstance(raw, dict):
+    if not isinstance(raw, dict) or not isinstance(raw.get("format"), str):
         return None
-    return {PLAN_FORMAT: "plan", LOG_FORMAT: "log"}.get(raw.get("format"))  # type: ignore[arg-type]
+    return {PLAN_FORMAT: "plan", LOG_FORMAT: "log"}.get(raw["format"])
 
 
 _NOUNS = {PLAN_FORMAT: "plan", LOG_FORMAT: "log"}
@@ -149,7 +176,8 @@ def open_envelope(data: bytes, expected: str, *, largest: int, newest: int,
         raise error(f"not a Selfcare {noun} file (not UTF-8 text)") from None
     except (ValueError, RecursionError):
         raise error(f"not a Selfcare {noun} file (not complete JSON; cut short?)") from None
-    if not isinstance(raw, dict) or raw.get("format") not in _NOUNS:
+    if not isinstance(raw, dict) or not isinstance(raw.get("format"), str) \
+            or raw["format"] not in _NOUNS:
         raise error(f"not a Selfcare {noun} file")
     if raw["format"] != expected:
         raise error(_NOT_THIS[raw["format"]])
@@ -169,7 +197,13 @@ def read_plan_file(data: bytes) -> PlanFile:
     try:
         model = msgspec.convert(raw, _PlanFile)
     except msgspec.ValidationError as exc:
-        raise PlanFileError(f"not a valid plan: {exc}") from None
+        raise PlanFileError(f"not a valid plan: {one_line(exc)}") from None
+    if not all(plain_name(name) for name in (model.patient.code, *model.plan.sessions,
+                                              *model.plan.reminders)):
+        raise PlanFileError("not a valid plan: a code or name holds a line break or control "
+                            "character")
+    if not plain_name(model.patient.display_name) or not plain_text(model.safety.note):
+        raise PlanFileError("not a valid plan: a name or note holds a control character")
     unknown = sorted({*model.safety.bone_metastases, *model.safety.line_or_port,
                       *model.safety.recent_surgery} - set(AREAS))
     if unknown:
@@ -178,10 +212,15 @@ def read_plan_file(data: bytes) -> PlanFile:
         plan = make_plan(model.plan.template, model.plan.sessions, model.plan.start,
                          end=model.plan.end, weekdays=model.plan.weekdays)
     except ValueError as exc:
-        raise PlanFileError(f"not a valid plan: {exc}") from None
+        raise PlanFileError(f"not a valid plan: {one_line(exc)}") from None
+    except OverflowError:
+        raise PlanFileError("not a valid plan: its dates run past the end of the calendar"
+                            ) from None
     safety = model.safety
     if model.saved_at.tzinfo is None:
         raise PlanFileError("not a valid plan: saved_at needs its UTC offset")
+    if not in_range(model.saved_at):
+        raise PlanFileError("not a valid plan: saved_at is out of range")
     return PlanFile(
         model.patient.code, model.patient.display_name, model.patient.language, plan,
         tuple(time.fromisoformat(moment) for moment in model.plan.reminders),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -164,7 +164,7 @@ class SqliteClinicStore:
             known = [(row["started_at"], row["script_id"]) for row in self._db.query(
                 "SELECT started_at, script_id FROM sessions WHERE patient_id = ?",
                 [patient_id])]
-            known_keys = [(from_text(at).isoformat(timespec="microseconds"), script)
+            known_keys = [(from_text(at).astimezone(UTC).isoformat(timespec="microseconds"), script)
                           for at, script in known]
             fresh = new_sessions(log, known_keys)
             for session in fresh:

@@ -258,20 +258,19 @@ def places(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-# Inputs that reach a known bug (see the strict expected failures below) are left out of
-# the generated values, so that these tests stay a gate for everything else: times with
-# an offset other than UTC, NUL in text, text ending in a newline, dates near year 9999,
-# a `format` that is a list or an object, and field names with a line break.
-# Widen them when the bugs are fixed.
-TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"),
-               max_size=24).filter(lambda text: not text.endswith("\n"))
-KEYS = st.text(st.characters(codec="utf-8", exclude_characters="\x00\n\r"), max_size=12)
+# Every kind of value a hand editor could put in: any text (NUL, line breaks), field
+# names with line breaks, times with any UTC offset or none, dates to the calendar's ends.
+# (Each of these once reached a bug in the importers; see the cases at the end.)
+TEXT = st.text(st.characters(codec="utf-8"), max_size=24)
+KEYS = st.text(st.characters(codec="utf-8"), max_size=12)
+OFFSETS = st.sampled_from([UTC, None, timezone(timedelta(hours=1)),
+                           timezone(timedelta(hours=-5, minutes=-30))])
 MOMENTS = st.builds(
     lambda moment, spec, zulu: (moment.isoformat(timespec=spec).replace("+00:00", "Z")
                                 if zulu else moment.isoformat(timespec=spec)),
-    st.datetimes(max_value=datetime(9000, 1, 1), timezones=st.sampled_from([UTC, None])),
-    st.sampled_from(["auto", "seconds", "microseconds"]), st.booleans())
-DAYS = st.dates(max_value=date(9000, 1, 1)).map(date.isoformat)
+    st.datetimes(timezones=OFFSETS), st.sampled_from(["auto", "seconds", "microseconds"]),
+    st.booleans())
+DAYS = st.dates().map(date.isoformat)
 
 
 def leaves_of(*files: bytes) -> list[str]:
@@ -320,8 +319,6 @@ def edited(data: st.DataObject, good: bytes) -> bytes:
             holder.append(json.loads(json.dumps(holder[last])))
         elif action == "add" and isinstance(holder, dict):
             holder[data.draw(KEYS, label="key")] = data.draw(values(), label="value")
-    if isinstance(raw.get("format"), list | dict):  # a known bug, left out (see below)
-        raw["format"] = data.draw(SCALARS, label="format")
     raw["checksum"] = checksum(raw)
     return json.dumps(raw, ensure_ascii=False).encode("utf-8")
 
@@ -340,9 +337,8 @@ def test_hand_edited_plan_files_change_nothing_or_become_the_one_active_plan(
     import_into(*home.reset(), edited(data, GOOD_PLAN))
 
 
-# Found by writing these tests; each is a bug in the importers (not in this file), kept
-# here as a strict expected failure so that fixing it turns the test red until the
-# marker is removed.
+# Found by writing these tests: each was a bug in the importers (the exception it raised
+# is noted), fixed since; each case must now be refused in one line or merged once.
 
 def _edited_log(change: Any) -> bytes:
     raw = json.loads(GOOD_LOG)
@@ -366,7 +362,9 @@ def _plan_starting(day: str) -> bytes:
 
 
 def _known_bug(data: bytes, raises: type[BaseException], *, at_clinic: bool = True) -> Any:
-    return pytest.param(at_clinic, data, marks=pytest.mark.xfail(strict=True, raises=raises))
+    """Once a bug, now a case that must import cleanly or be refused in one line."""
+    del raises  # what it used to raise, kept in the list below as a record
+    return pytest.param(at_clinic, data)
 
 
 @pytest.mark.parametrize(("at_clinic", "data"), [
