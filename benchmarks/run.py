@@ -20,6 +20,7 @@ from pathlib import Path
 
 from benchmarks import (
     audio_assets,
+    clinic,
     cue_timing,
     history_page,
     insights,
@@ -37,6 +38,7 @@ BENCHMARKS: dict[str, tuple[Benchmark, str, str]] = {
     audio_assets.NAME: (audio_assets.run, "~30 s", "~2 min"),
     insights.NAME: (insights.run, "~1 s", "~2 s"),
     history_page.NAME: (history_page.run, "~5 s", "~10 s"),
+    clinic.NAME: (clinic.run, "~3 s", "~6 s"),
 }
 
 

@@ -134,6 +134,45 @@ def every_page(window: MainWindow, out: Path, prefix: str) -> None:
     questions = window.settings_page.question_boxes["ask_note"]
     window.settings_page.findChild(QScrollArea).ensureWidgetVisible(questions)
     shoot(window, out, f"{prefix}15-settings-questions")
+    clinic_pages(window, out, prefix)
+
+
+def clinic_pages(window: MainWindow, out: Path, prefix: str) -> None:
+    """Clinician mode, a patient with safety settings and a plan, and the patient's Today."""
+    assert window.clinician is not None
+    window.enter_clinician_mode()
+    shoot(window, out, f"{prefix}16-clinician-pin")
+    window.clinician.gate.pin_chosen.emit("4817")
+    page = window.clinician.page
+    page.add_requested.emit("P-17", "Ana", i18n.current_language(), "")
+    page.safety.pregnancy.setChecked(True)
+    page.safety.lymphoedema["arm-left"].setChecked(True)
+    page.builder.session_boxes["acupressure-relaxing"].setChecked(True)
+    page.builder.session_boxes["pmr-7-groups"].setChecked(True)
+    page.builder.remind.setChecked(True)
+    shoot(window, out, f"{prefix}17-clinician-patient")
+    page.findChild(QScrollArea).ensureWidgetVisible(page.changes)
+    shoot(window, out, f"{prefix}18-clinician-plan-changes")
+    page.save_button.click()
+    page.practise_button.click()
+    shoot(window, out, f"{prefix}19-today")
+    window.choose_session("acupressure-relaxing")
+    window.rating.answered.emit(6)
+    shoot(window, out, f"{prefix}20-player-changed-for-you")
+    end_session(window)
+    window._person_chosen = False
+    window.go_home()
+    shoot(window, out, f"{prefix}21-who-is-practising")
+    from datetime import UTC, datetime
+
+    from selfcare.exchange import plan_for_patient
+
+    plan = Path(tempfile.mkdtemp(prefix="selfcare-plan-")) / "plan.json"
+    assert window.services is not None
+    plan.write_bytes(plan_for_patient(window.services.opened.db, "P-17", datetime.now(UTC)))
+    window.set_person(None)
+    window.open_plan_file(str(plan))
+    shoot(window, out, f"{prefix}22-plan-preview")
 
 
 def take(look: str, out: Path, app: QApplication) -> None:

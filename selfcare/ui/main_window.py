@@ -629,11 +629,12 @@ class MainWindow(QMainWindow):
         clinician = self.clinician is not None and page in (self.clinician.gate,
                                                              self.clinician.page)
         browsing = browsing and not clinician
-        self.nav_today.setEnabled(browsing)
+        choosing = page is getattr(self, "people", None)  # no one's records until chosen
+        self.nav_today.setEnabled(browsing and not choosing)
         self.nav_today.setChecked(page is getattr(self, "today", None))
         self.person_button.setEnabled(browsing)
         self.nav_sessions.setEnabled(browsing)
-        self.nav_history.setEnabled(browsing and loaded)
+        self.nav_history.setEnabled(browsing and loaded and not choosing)
         self.nav_settings.setEnabled(browsing and loaded)
         self.nav_sessions.setChecked(page is self.library)
         self.nav_history.setChecked(page is getattr(self, "history", None))
@@ -666,6 +667,7 @@ class MainWindow(QMainWindow):
         if self.services is None or self.mode is not Mode.BROWSING:
             return
         self.people.set_people(self._patients())
+        self.person_button.setText(self.tr("Who is practising?"))
         self._show(self.people)
 
     def _person_picked(self, patient_id: int) -> None:

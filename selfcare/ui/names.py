@@ -5,6 +5,7 @@ The core speaks in codes; this is where they become translatable text.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from selfcare.ui.i18n import tr
@@ -46,6 +47,16 @@ def focus_name(code: str) -> str:
         "leg-right-whole": tr("Right leg and foot"), "leg-left-whole": tr("Left leg and foot"),
     }
     return names.get(code, code)
+
+
+def day_text(day: date) -> str:
+    """A day as a person says it, in the interface language: "Saturday 12 December"."""
+    from PySide6.QtCore import QDate, QLocale
+
+    from selfcare.ui import i18n
+
+    locale = QLocale(i18n.current_language())
+    return locale.toString(QDate(day.year, day.month, day.day), tr("dddd d MMMM"))
 
 
 def minutes_text(seconds: float) -> str:

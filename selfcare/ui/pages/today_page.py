@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from selfcare.core.tailoring import Change
 from selfcare.core.today import Today
-from selfcare.ui.names import kind_name, minutes_text
+from selfcare.ui.names import day_text, kind_name, minutes_text
 from selfcare.ui.pages.common import button, card, label, page_layout
 from selfcare.ui.pages.library_page import SessionEntry
 from selfcare.ui.safety_words import change_text
@@ -82,7 +82,8 @@ class TodayPage(QWidget):
         entry = entries.get(view.next_session)
         title = entry.title if entry else view.next_session
         self.next_line.setText(self.tr("Suggested next: %1").replace("%1", title) + (
-            f" \u2014 {kind_name(entry.kind)}, {minutes_text(entry.seconds)}" if entry else ""))
+            f" \u00b7 {kind_name(entry.kind)} \u00b7 {minutes_text(entry.seconds)}"
+            if entry else ""))
         self.start_button.setText(self.tr("Start: %1").replace("%1", title))
         self.start_button.setEnabled(entry is not None)
         for old in self._other_buttons:
@@ -113,11 +114,11 @@ class TodayPage(QWidget):
         slot = view.slot
         if slot is not None and slot.first > day:
             return self.tr("Your next practice is due from %1.").replace(
-                "%1", slot.first.isoformat())
+                "%1", day_text(slot.first))
         if view.due_now and slot is not None:
             if slot.first == slot.last:
                 return self.tr("A session is due today.")
-            return self.tr("A session is due by %1.").replace("%1", slot.last.isoformat())
+            return self.tr("A session is due by %1.").replace("%1", day_text(slot.last))
         return self.tr("Done for now. Your next practice is due from %1.").replace(
-            "%1", view.adherence.next_slot.first.isoformat() if view.adherence.next_slot
+            "%1", day_text(view.adherence.next_slot.first) if view.adherence.next_slot
             else "\u2014")
