@@ -46,7 +46,36 @@ def every_page(window: MainWindow, qtbot, session: str = "acupressure-li4-short"
     window.show_settings()
     qtbot.wait(30)
     yield "settings", window
+    yield from clinic_pages(window, qtbot)
+    window.clinician.leave()
+    window.set_person(None)
     window._back_to_library()
+
+
+def clinic_pages(window: MainWindow, qtbot) -> Iterator[tuple[str, QWidget]]:
+    """Clinician mode (PIN, a patient with a plan), then the patient's Today and the
+    shared computer's who-is-practising page."""
+    mode = window.clinician
+    window.enter_clinician_mode()
+    qtbot.wait(30)
+    yield "clinician-pin", window
+    mode.gate.pin_chosen.emit("4817")
+    mode.page.show_add_form()
+    qtbot.wait(30)
+    yield "clinician-add-patient", window
+    mode.page.add_requested.emit("P-1", "Ana", "en", "")
+    mode.page.safety.pregnancy.setChecked(True)
+    mode.page.builder.session_boxes["acupressure-relaxing"].setChecked(True)
+    mode.page.save_button.click()
+    qtbot.wait(30)
+    yield "clinician-patient", window
+    mode.page.practise_button.click()
+    qtbot.wait(30)
+    yield "today", window
+    window._person_chosen = False
+    window.go_home()
+    qtbot.wait(30)
+    yield "who-is-practising", window
 
 
 def visible_widgets(root: QWidget) -> list[QWidget]:
