@@ -296,7 +296,7 @@ class ClinicianMode(QObject):
             return
         with contextlib.suppress(StoreUnavailable, LookupError):
             self.show_patient(self.clinic.patient(merged.patient_code).id)
-        self.page.say(self.tr("%1: %2 new session(s) added; %3 were already here.")
+        self.page.say(self.tr("%1: new sessions added: %2; already here: %3.")
                       .replace("%1", merged.display_name).replace("%2", str(merged.added))
                       .replace("%3", str(merged.already_here)))
 
