@@ -199,6 +199,10 @@
         <source>Left leg and foot</source>
         <translation>Pierna y pie izquierdos</translation>
     </message>
+    <message>
+        <source>dddd d MMMM</source>
+        <translation>dddd d &apos;de&apos; MMMM</translation>
+    </message>
     <message numerus="yes">
         <source>About %n min</source>
         <translation>
@@ -298,12 +302,449 @@
         <source>%1 (not in pregnancy)</source>
         <translation>%1 (no durante el embarazo)</translation>
     </message>
+    <message>
+        <source>A PIN is made of digits only.</source>
+        <translation>El PIN solo puede tener dígitos.</translation>
+    </message>
+    <message>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>El PIN debe tener de %1 a %2 dígitos.</translation>
+    </message>
+    <message>
+        <source>That PIN is too easy to guess (one digit repeated, or a run like 1234).</source>
+        <translation>Ese PIN es demasiado fácil de adivinar (un mismo dígito repetido o una serie como 1234).</translation>
+    </message>
+    <message>
+        <source>Weekly for 10 weeks, then monthly to week 26</source>
+        <translation>Semanal durante 10 semanas, luego mensual hasta la semana 26</translation>
+    </message>
+    <message>
+        <source>Weekly for 12 weeks</source>
+        <translation>Semanal durante 12 semanas</translation>
+    </message>
+    <message>
+        <source>Every day for 4 weeks</source>
+        <translation>Todos los días durante 4 semanas</translation>
+    </message>
+    <message>
+        <source>On chosen days of the week</source>
+        <translation>En los días de la semana elegidos</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Para: %1</translation>
+    </message>
+    <message>
+        <source>Sessions: %1</source>
+        <translation>Sesiones: %1</translation>
+    </message>
+    <message>
+        <source>How often: %1</source>
+        <translation>Frecuencia: %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Del %1 al %2</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Idioma: %1</translation>
+    </message>
+    <message>
+        <source>Reminders at %1</source>
+        <translation>Recordatorios a las %1</translation>
+    </message>
+    <message>
+        <source>Safety settings: %1</source>
+        <translation>Ajustes de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>none marked</source>
+        <translation>nada marcado</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Cabeza</translation>
+    </message>
+    <message>
+        <source>Spine</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Ribs</source>
+        <translation>Costillas</translation>
+    </message>
+    <message>
+        <source>Pelvis and hips</source>
+        <translation>Pelvis y caderas</translation>
+    </message>
+    <message>
+        <source>Left shoulder</source>
+        <translation>Hombro izquierdo</translation>
+    </message>
+    <message>
+        <source>Right shoulder</source>
+        <translation>Hombro derecho</translation>
+    </message>
+    <message>
+        <source>Left arm</source>
+        <translation>Brazo izquierdo</translation>
+    </message>
+    <message>
+        <source>Right arm</source>
+        <translation>Brazo derecho</translation>
+    </message>
+    <message>
+        <source>Left leg</source>
+        <translation>Pierna izquierda</translation>
+    </message>
+    <message>
+        <source>Right leg</source>
+        <translation>Pierna derecha</translation>
+    </message>
+    <message>
+        <source>pregnancy</source>
+        <translation>embarazo</translation>
+    </message>
+    <message>
+        <source>lymphoedema</source>
+        <translation>linfedema</translation>
+    </message>
+    <message>
+        <source>low platelets or blood thinners</source>
+        <translation>plaquetas bajas o anticoagulantes</translation>
+    </message>
+    <message>
+        <source>bone metastases</source>
+        <translation>metástasis óseas</translation>
+    </message>
+    <message>
+        <source>line or port</source>
+        <translation>vía o puerto (catéter)</translation>
+    </message>
+    <message>
+        <source>numbness</source>
+        <translation>entumecimiento (neuropatía)</translation>
+    </message>
+    <message>
+        <source>recent surgery</source>
+        <translation>cirugía reciente</translation>
+    </message>
+    <message>
+        <source>hands</source>
+        <translation>manos</translation>
+    </message>
+    <message>
+        <source>feet</source>
+        <translation>pies</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>derecho</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>izquierdo</translation>
+    </message>
+    <message>
+        <source>%1 left out: %2</source>
+        <translation>%1: se omite (%2)</translation>
+    </message>
+    <message>
+        <source>%1 on your %3 side only: %2</source>
+        <translation>%1: solo en tu lado %3 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 pressed gently: %2</source>
+        <translation>%1: presión suave (%2)</translation>
+    </message>
+    <message>
+        <source>%1 relaxed, not tensed: %2</source>
+        <translation>%1: relajar, sin tensar (%2)</translation>
+    </message>
+    <message>
+        <source>Check the skin afterwards.</source>
+        <translation>Revisa la piel después.</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Embarazo</translation>
+    </message>
+    <message>
+        <source>Lymphoedema: %1</source>
+        <translation>Linfedema: %1</translation>
+    </message>
+    <message>
+        <source>Low platelets or blood thinners</source>
+        <translation>Plaquetas bajas o anticoagulantes</translation>
+    </message>
+    <message>
+        <source>Bone metastases: %1</source>
+        <translation>Metástasis óseas: %1</translation>
+    </message>
+    <message>
+        <source>Line or port: %1</source>
+        <translation>Vía o puerto (catéter): %1</translation>
+    </message>
+    <message>
+        <source>Recent surgery: %1</source>
+        <translation>Cirugía reciente: %1</translation>
+    </message>
+    <message>
+        <source>Numbness (neuropathy): %1</source>
+        <translation>Entumecimiento (neuropatía): %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
 </context>
 <context>
     <name>BreathPacer</name>
     <message>
         <source>Breathing guide</source>
         <translation>Guía de respiración</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicianGate</name>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>El mismo PIN otra vez</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Set a clinician PIN</source>
+        <translation>Crea un PIN clínico</translation>
+    </message>
+    <message>
+        <source>Clinician mode is where patients, safety settings and plans are managed. Choose a PIN of %1 to %2 digits that only the clinical team knows. It is kept only in a scrambled form that cannot be turned back into the PIN.</source>
+        <translation>En el modo clínico se gestionan los pacientes, los ajustes de seguridad y los planes. Elige un PIN de %1 a %2 dígitos que solo conozca el equipo clínico. Solo se guarda en una forma codificada que no se puede volver a convertir en el PIN.</translation>
+    </message>
+    <message>
+        <source>Save the PIN</source>
+        <translation>Guardar el PIN</translation>
+    </message>
+    <message>
+        <source>Clinician mode</source>
+        <translation>Modo clínico</translation>
+    </message>
+    <message>
+        <source>For the clinical team. Enter the clinician PIN.</source>
+        <translation>Para el equipo clínico. Ingresa el PIN clínico.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Please try again.</source>
+        <translation>Ese PIN no es correcto. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Ya puedes volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right.</source>
+        <translation>Ese PIN no es correcto.</translation>
+    </message>
+    <message>
+        <source>Please wait 1 second.</source>
+        <translation>Espera 1 segundo.</translation>
+    </message>
+    <message>
+        <source>Please wait %1 seconds.</source>
+        <translation>Espera %1 segundos.</translation>
+    </message>
+    <message>
+        <source>After several wrong tries, Selfcare waits before the next one.</source>
+        <translation>Después de varios intentos fallidos, Selfcare espera antes del siguiente.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same. Please type them again.</source>
+        <translation>Los dos PIN no coinciden. Escríbelos de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicianMode</name>
+    <message>
+        <source>The clinic&apos;s records cannot be read now: %1</source>
+        <translation>No se pueden leer los registros de la clínica en este momento: %1</translation>
+    </message>
+    <message>
+        <source>There is already a patient with the code %1.</source>
+        <translation>Ya hay un paciente con el código %1.</translation>
+    </message>
+    <message>
+        <source>No plan yet.</source>
+        <translation>Todavía no hay un plan.</translation>
+    </message>
+    <message>
+        <source>Plan from %1 to %2. Done: %3 of %4 due so far; missed: %5.</source>
+        <translation>Plan del %1 al %2. Hechas: %3 de %4 previstas hasta ahora; perdidas: %5.</translation>
+    </message>
+    <message>
+        <source>Last session: %1.</source>
+        <translation>Última sesión: %1.</translation>
+    </message>
+    <message>
+        <source>The plan is not complete: %1</source>
+        <translation>El plan no está completo: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Save the plan file for home to give this plan to the patient.</source>
+        <translation>Para darle este plan al paciente, guarda el archivo del plan para casa.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>Plan file saved in %1. Give it to %2 to open in Selfcare at home.</source>
+        <translation>Archivo del plan guardado en %1. Dáselo a %2 para que lo abra en Selfcare en casa.</translation>
+    </message>
+    <message>
+        <source>%1 is a plan file; a log file comes back from home.</source>
+        <translation>%1 es un archivo de plan; lo que vuelve de casa es un archivo de registro.</translation>
+    </message>
+    <message>
+        <source>Not brought in: %1</source>
+        <translation>No se importó: %1</translation>
+    </message>
+    <message>
+        <source>%1: new sessions added: %2; already here: %3.</source>
+        <translation>%1: sesiones nuevas agregadas: %2; ya estaban aquí: %3.</translation>
+    </message>
+    <message>
+        <source>Save the plan file</source>
+        <translation>Guardar el archivo del plan</translation>
+    </message>
+    <message>
+        <source>Selfcare plan (*.json)</source>
+        <translation>Plan de Selfcare (*.json)</translation>
+    </message>
+    <message>
+        <source>Bring in a log file</source>
+        <translation>Importar un archivo de registro</translation>
+    </message>
+    <message>
+        <source>Selfcare log (*.json)</source>
+        <translation>Registro de Selfcare (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicianPage</name>
+    <message>
+        <source>Clinician mode</source>
+        <translation>Modo clínico</translation>
+    </message>
+    <message>
+        <source>Leave clinician mode</source>
+        <translation>Salir del modo clínico</translation>
+    </message>
+    <message>
+        <source>Clinician mode closes by itself after 3 minutes without a click or key press.</source>
+        <translation>El modo clínico se cierra solo después de 3 minutos sin ningún clic ni pulsación de tecla.</translation>
+    </message>
+    <message>
+        <source>Choose a patient, or add one.</source>
+        <translation>Elige un paciente o agrega uno.</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>Add a patient</source>
+        <translation>Agregar un paciente</translation>
+    </message>
+    <message>
+        <source>Use a code, never a record number or a full name: the code travels in the plan and log files. The name is what the patient sees, such as a first name.</source>
+        <translation>Usa un código, nunca un número de historia clínica ni un nombre completo: el código viaja en los archivos de plan y de registro. El nombre es lo que ve el paciente, por ejemplo, su nombre de pila.</translation>
+    </message>
+    <message>
+        <source>Code (letters, digits, - or _)</source>
+        <translation>Código (letras, dígitos, - o _)</translation>
+    </message>
+    <message>
+        <source>Name shown to the patient</source>
+        <translation>Nombre que ve el paciente</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Patient PIN (optional, 4 to 12 digits) for a shared computer</source>
+        <translation>PIN del paciente (opcional, de 4 a 12 dígitos) para una computadora compartida</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>A patient needs a code and a name.</source>
+        <translation>Un paciente necesita un código y un nombre.</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>What you mark here changes this patient&apos;s sessions: points and areas that are not safe are left out or done gently, and the patient sees why.</source>
+        <translation>Lo que marques aquí cambia las sesiones de este paciente: los puntos y las zonas que no son seguros se omiten o se trabajan con suavidad, y el paciente ve por qué.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>What changes in these sessions for this patient</source>
+        <translation>Qué cambia en estas sesiones para este paciente</translation>
+    </message>
+    <message>
+        <source>Save safety settings and plan</source>
+        <translation>Guardar ajustes de seguridad y plan</translation>
+    </message>
+    <message>
+        <source>Save the plan file for home…</source>
+        <translation>Guardar el archivo del plan para casa…</translation>
+    </message>
+    <message>
+        <source>Bring in a log file…</source>
+        <translation>Importar un archivo de registro…</translation>
+    </message>
+    <message>
+        <source>Practise now as this patient</source>
+        <translation>Practicar ahora como este paciente</translation>
+    </message>
+    <message>
+        <source>Nothing changes: no chosen session touches what is marked.</source>
+        <translation>No cambia nada: ninguna sesión elegida afecta lo que está marcado.</translation>
+    </message>
+    <message>
+        <source>Nothing is marked.</source>
+        <translation>No hay nada marcado.</translation>
     </message>
 </context>
 <context>
@@ -433,6 +874,37 @@
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <source>A plan from your care team</source>
+        <translation>Un plan de tu equipo de salud</translation>
+    </message>
+    <message>
+        <source>Please check what will change. Nothing changes until you press Apply.</source>
+        <translation>Revisa lo que va a cambiar. Nada cambia hasta que presiones Aplicar.</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>After applying this plan</source>
+        <translation>Después de aplicar este plan</translation>
+    </message>
+    <message>
+        <source>Apply this plan</source>
+        <translation>Aplicar este plan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>No plan yet.</source>
+        <translation>Todavía no hay un plan.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPage</name>
     <message>
         <source>Choose a session</source>
@@ -498,6 +970,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Choose who is practising</source>
+        <translation>Elige quién va a practicar</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
@@ -534,6 +1014,10 @@
         <translation>Guardado en %1. Sesiones en el archivo: %2.</translation>
     </message>
     <message>
+        <source>Could not change starting at login: %1</source>
+        <translation>No se pudo cambiar la apertura al iniciar sesión: %1</translation>
+    </message>
+    <message>
         <source>Selfcare cannot keep your records right now, so sessions are not available. Please ask whoever looks after this computer to check the data folder. Details: %1</source>
         <translation>Selfcare no puede guardar tus registros en este momento, así que las sesiones no están disponibles. Pídele a quien se encarga de esta computadora que revise la carpeta de datos. Detalles: %1</translation>
     </message>
@@ -544,6 +1028,10 @@
     <message>
         <source>This session could not be opened: %1</source>
         <translation>No se pudo abrir esta sesión: %1</translation>
+    </message>
+    <message>
+        <source>Changed for you by your care team:</source>
+        <translation>Cambios que tu equipo de salud hizo para ti:</translation>
     </message>
     <message>
         <source>This session is not available in your language yet, so it plays in %1.</source>
@@ -564,6 +1052,62 @@
     <message>
         <source>Your rating could not be saved just now (%1). Please try again, or skip it.</source>
         <translation>Tu calificación no se pudo guardar en este momento (%1). Vuelve a intentarlo u omítela.</translation>
+    </message>
+    <message>
+        <source>Who is practising?</source>
+        <translation>¿Quién va a practicar?</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Invitado</translation>
+    </message>
+    <message>
+        <source>%1 · Switch</source>
+        <translation>%1 · Cambiar</translation>
+    </message>
+    <message>
+        <source>This file cannot be used: %1</source>
+        <translation>Este archivo no se puede usar: %1</translation>
+    </message>
+    <message>
+        <source>This is a log file. Logs are brought in by the care team, in clinician mode.</source>
+        <translation>Este es un archivo de registro. Los registros los importa el equipo de salud, en el modo clínico.</translation>
+    </message>
+    <message>
+        <source>The plan was not applied: %1</source>
+        <translation>El plan no se aplicó: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>There is no plan from a care team on this computer yet, so there is no log to give back. Open the plan file first.</source>
+        <translation>Todavía no hay en esta computadora un plan de un equipo de salud, así que no hay ningún registro para devolver. Primero abre el archivo del plan.</translation>
+    </message>
+    <message>
+        <source>The log was not saved: %1</source>
+        <translation>El registro no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Saved in %1. Sessions in the file: %2. Give this file to your care team.</source>
+        <translation>Guardado en %1. Sesiones en el archivo: %2. Dale este archivo a tu equipo de salud.</translation>
+    </message>
+    <message>
+        <source>Open a plan file</source>
+        <translation>Abrir un archivo de plan</translation>
+    </message>
+    <message>
+        <source>Selfcare plan (*.json)</source>
+        <translation>Plan de Selfcare (*.json)</translation>
+    </message>
+    <message>
+        <source>Save my log</source>
+        <translation>Guardar mi registro</translation>
+    </message>
+    <message>
+        <source>Selfcare log (*.json)</source>
+        <translation>Registro de Selfcare (*.json)</translation>
     </message>
 </context>
 <context>
@@ -599,6 +1143,92 @@
     <message>
         <source>Weekly average after</source>
         <translation>Promedio semanal después</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Who is practising?</source>
+        <translation>¿Quién va a practicar?</translation>
+    </message>
+    <message>
+        <source>Choose your name. You will see only your own sessions and ratings.</source>
+        <translation>Elige tu nombre. Solo verás tus propias sesiones y calificaciones.</translation>
+    </message>
+    <message>
+        <source>Your PIN</source>
+        <translation>Tu PIN</translation>
+    </message>
+    <message>
+        <source>Open my sessions</source>
+        <translation>Abrir mis sesiones</translation>
+    </message>
+    <message>
+        <source>Guest (not saved to a patient)</source>
+        <translation>Invitado (no se guarda con ningún paciente)</translation>
+    </message>
+    <message>
+        <source>%1, please type your PIN.</source>
+        <translation>%1, escribe tu PIN.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Please try again, or ask the clinic team.</source>
+        <translation>Ese PIN no es correcto. Inténtalo de nuevo o pregunta al equipo de la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBuilder</name>
+    <message>
+        <source>How often</source>
+        <translation>Frecuencia</translation>
+    </message>
+    <message>
+        <source>Weekly for 10 weeks, then monthly to week 26 (as in the IMPACT trial)</source>
+        <translation>Semanal 10 semanas y mensual hasta la semana 26 (estudio IMPACT)</translation>
+    </message>
+    <message>
+        <source>Weekly for 12 weeks (as in 12-week group programmes such as IPMP)</source>
+        <translation>Semanal 12 semanas (como en programas grupales, p. ej. IPMP)</translation>
+    </message>
+    <message>
+        <source>Every day for 4 weeks</source>
+        <translation>Todos los días durante 4 semanas</translation>
+    </message>
+    <message>
+        <source>Chosen days of the week, from a start to an end date</source>
+        <translation>Días elegidos de la semana, entre una fecha de inicio y una de fin</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Remind at</source>
+        <translation>Recordar a las</translation>
+    </message>
+    <message>
+        <source>Reminder time</source>
+        <translation>Hora del recordatorio</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Any of the chosen sessions counts as the practice that is due; Today suggests them in turn.</source>
+        <translation>Cualquiera de las sesiones elegidas cuenta como la práctica prevista; la página Hoy las sugiere por turnos.</translation>
+    </message>
+    <message>
+        <source>Choose at least one day of the week, and an end on or after the start.</source>
+        <translation>Elige al menos un día de la semana y una fecha de fin igual o posterior a la de inicio.</translation>
+    </message>
+    <message>
+        <source>Practices due: %1, from %2 to %3.</source>
+        <translation>Prácticas previstas: %1, del %2 al %3.</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1473,64 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>Open Selfcare</source>
+        <translation>Abrir Selfcare</translation>
+    </message>
+    <message>
+        <source>Time for your practice</source>
+        <translation>Es hora de tu práctica</translation>
+    </message>
+    <message>
+        <source>Your plan has a session for today. Open Selfcare when you are ready.</source>
+        <translation>Tu plan tiene una sesión para hoy. Abre Selfcare cuando quieras.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyForm</name>
+    <message>
+        <source>Pregnant, or may be pregnant</source>
+        <translation>Embarazada, o puede estarlo</translation>
+    </message>
+    <message>
+        <source>Low platelets, bleeds or bruises easily, or takes blood thinners</source>
+        <translation>Plaquetas bajas, sangrados o moretones fáciles, o anticoagulantes</translation>
+    </message>
+    <message>
+        <source>Numb hands (neuropathy)</source>
+        <translation>Manos entumecidas (neuropatía)</translation>
+    </message>
+    <message>
+        <source>Numb feet (neuropathy)</source>
+        <translation>Pies entumecidos (neuropatía)</translation>
+    </message>
+    <message>
+        <source>Lymphoedema, or at risk of it</source>
+        <translation>Linfedema, o riesgo de tenerlo</translation>
+    </message>
+    <message>
+        <source>Bone metastases</source>
+        <translation>Metástasis óseas</translation>
+    </message>
+    <message>
+        <source>A line, drain or port</source>
+        <translation>Vía, drenaje o puerto (catéter)</translation>
+    </message>
+    <message>
+        <source>Recent surgery</source>
+        <translation>Cirugía reciente</translation>
+    </message>
+    <message>
+        <source>A note (it goes home in the plan file, where the patient can read it)</source>
+        <translation>Una nota (va a casa en el archivo del plan, donde el paciente puede leerla)</translation>
+    </message>
+    <message>
+        <source>Safety note</source>
+        <translation>Nota de seguridad</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -907,6 +1595,38 @@
     <message>
         <source>Captions during sessions</source>
         <translation>Subtítulos durante las sesiones</translation>
+    </message>
+    <message>
+        <source>Your care team</source>
+        <translation>Tu equipo de salud</translation>
+    </message>
+    <message>
+        <source>Your care team may give you a plan file to open here, and ask for your log file, which holds your sessions and ratings since the plan began. Nothing is sent anywhere: you carry the files.</source>
+        <translation>Tu equipo de salud puede darte un archivo de plan para abrirlo aquí, y pedirte tu archivo de registro, que contiene tus sesiones y calificaciones desde que empezó el plan. No se envía nada a ningún lado: tú llevas los archivos.</translation>
+    </message>
+    <message>
+        <source>Open a plan file…</source>
+        <translation>Abrir un archivo de plan…</translation>
+    </message>
+    <message>
+        <source>Save my log for the care team…</source>
+        <translation>Guardar mi registro para el equipo de salud…</translation>
+    </message>
+    <message>
+        <source>Start Selfcare when I log in</source>
+        <translation>Abrir Selfcare al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>So that plan reminders can appear; off unless you turn it on</source>
+        <translation>Para que aparezcan los recordatorios del plan; desactivado a menos que lo actives</translation>
+    </message>
+    <message>
+        <source>Clinician mode…</source>
+        <translation>Modo clínico…</translation>
+    </message>
+    <message>
+        <source>For the clinical team; needs the clinician PIN</source>
+        <translation>Para el equipo clínico; requiere el PIN clínico</translation>
     </message>
     <message>
         <source>Questions with each session</source>
@@ -1038,6 +1758,65 @@
     <message>
         <source>Your pain is higher than before. Rest, and if it keeps rising, contact your care team.</source>
         <translation>Tu dolor es mayor que antes. Descansa y, si sigue aumentando, comunícate con tu equipo de salud.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Other sessions in your plan</source>
+        <translation>Otras sesiones de tu plan</translation>
+    </message>
+    <message>
+        <source>Changed for you by your care team</source>
+        <translation>Cambios que tu equipo de salud hizo para ti</translation>
+    </message>
+    <message>
+        <source>These follow what your care team marked. If something seems wrong, ask them.</source>
+        <translation>Esto sigue lo que marcó tu equipo de salud. Si algo no te parece bien, pregúntales.</translation>
+    </message>
+    <message>
+        <source>See all sessions</source>
+        <translation>Ver todas las sesiones</translation>
+    </message>
+    <message>
+        <source>Hello, %1.</source>
+        <translation>Hola, %1.</translation>
+    </message>
+    <message>
+        <source>Done so far: %1. Missed: %2. Still to come: %3.</source>
+        <translation>Hechas hasta ahora: %1. Perdidas: %2. Por hacer: %3.</translation>
+    </message>
+    <message>
+        <source>Suggested next: %1</source>
+        <translation>Próxima sesión sugerida: %1</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>Empezar: %1</translation>
+    </message>
+    <message>
+        <source>Your plan has ended. You can still use any session.</source>
+        <translation>Tu plan terminó. Puedes seguir usando cualquier sesión.</translation>
+    </message>
+    <message>
+        <source>Your next practice is due from %1.</source>
+        <translation>Tu próxima práctica es a partir del %1.</translation>
+    </message>
+    <message>
+        <source>A session is due today.</source>
+        <translation>Hoy te toca una sesión.</translation>
+    </message>
+    <message>
+        <source>A session is due by %1.</source>
+        <translation>Te toca una sesión, a más tardar el %1.</translation>
+    </message>
+    <message>
+        <source>Done for now. Your next practice is due from %1.</source>
+        <translation>Listo por ahora. Tu próxima práctica es a partir del %1.</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,9 @@ def clinic_pages(window: MainWindow, qtbot) -> Iterator[tuple[str, QWidget]]:
     mode.page.show_add_form()
     qtbot.wait(30)
     yield "clinician-add-patient", window
-    mode.page.add_requested.emit("P-1", "Ana", "en", "")
+    from selfcare.ui import i18n
+
+    mode.page.add_requested.emit("P-1", "Ana", i18n.current_language(), "")
     mode.page.safety.pregnancy.setChecked(True)
     mode.page.builder.session_boxes["acupressure-relaxing"].setChecked(True)
     mode.page.save_button.click()

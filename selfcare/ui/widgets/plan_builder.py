@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
+    QHBoxLayout,
+    QLabel,
     QRadioButton,
     QTimeEdit,
     QVBoxLayout,
@@ -42,6 +45,23 @@ class PlanChoice:
         """The plan these values make; ValueError says what is missing."""
         return make_plan(self.template, self.sessions, self.start, end=self.end,
                          weekdays=self.weekdays)
+
+
+class ClickableLabel(QLabel):
+    """The wrapping words of a check box: a click on them ticks the box, as on its own."""
+
+    def __init__(self, text: str, box: QCheckBox, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self._box = box
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._box.toggle()
+            self._box.setFocus()
+        super().mousePressEvent(event)
 
 
 class PlanBuilder(QWidget):
@@ -114,10 +134,9 @@ class PlanBuilder(QWidget):
         self.session_boxes: dict[str, QCheckBox] = {}
         self._cards: dict[str, QWidget] = {}
         for entry in entries:
-            box = QCheckBox(f"{entry.title} \u2014 {kind_name(entry.kind)}", self)
+            box = self._session_choice(layout, f"{entry.title} \u2014 {kind_name(entry.kind)}")
             box.toggled.connect(self._changed)
             self.session_boxes[entry.script_id] = box
-            layout.addWidget(box)
             frame, inner = card(self, "doNow")
             inner.addWidget(label(entry.evidence, "evidence", frame))
             if entry.citation:
@@ -128,6 +147,20 @@ class PlanBuilder(QWidget):
         for radio in self._template_buttons.values():
             radio.toggled.connect(self._changed)
         self._changed()
+
+    def _session_choice(self, layout: QVBoxLayout, text: str) -> QCheckBox:
+        """A check box whose words wrap: session titles are long, in Spanish above all, and
+        a check box's own text never wraps (it would make the page scroll sideways)."""
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        box = QCheckBox(self)
+        box.setAccessibleName(text)
+        box.setMinimumSize(44, 44)
+        words = ClickableLabel(text, box, self)
+        row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(words, 1)
+        layout.addLayout(row)
+        return box
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(QDate.currentDate(), self)
