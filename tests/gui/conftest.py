@@ -22,6 +22,17 @@ def window(qtbot, qapp, data_dir):
     if services.controller.active:
         services.controller.stop()
     services.close()
+    delete_now(main)
+
+
+def delete_now(widget) -> None:
+    """Delete a window at once, not when Python gets round to it: a closed window kept
+    alive keeps its timers and thousands of widgets, and every later test gets slower."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
