@@ -10,6 +10,7 @@ The log's weekly checks are added for weeks the clinic does not have yet.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,10 +19,12 @@ from sqlite_utils import Database
 
 from selfcare.core.clinician_pin import Throttle, hash_pin, pin_matches
 from selfcare.core.log_file import LogFile, LoggedSession, new_sessions
-from selfcare.core.safety import SafetyProfile, safety_from_json, safety_json
+from selfcare.core.safety import AREAS, Limb, SafetyProfile, safety_from_json, safety_json
 from selfcare.store.errors import environment_errors
 from selfcare.store.sessions import database_file, from_text, to_text
 from selfcare.store.transactions import writing
+
+log = logging.getLogger(__name__)
 
 
 class UnknownPatientError(LookupError):
@@ -39,11 +42,24 @@ class Patient:
 
     @property
     def profile(self) -> SafetyProfile:
-        """The safety profile; a stored one that no longer reads counts as nothing known."""
+        """The safety profile. One that no longer reads (written by a later Selfcare, or
+        damaged) is logged as an error and keeps what can be read of it: every flag and
+        every area this version knows, so nothing known is dropped."""
         try:
             return safety_from_json(self.safety)
-        except ValueError:
-            return SafetyProfile(note=str(self.safety.get("note", "")))
+        except ValueError as exc:
+            log.error("patient %s: safety settings partly unreadable (%s)", self.code, exc)
+            known = {key: value for key, value in self.safety.items()
+                     if key not in ("lymphoedema", "bone_metastases", "line_or_port",
+                                    "recent_surgery")}
+            known["lymphoedema"] = [limb for limb in self.safety.get("lymphoedema", ())
+                                    if limb in {str(v) for v in Limb}]
+            for name in ("bone_metastases", "line_or_port", "recent_surgery"):
+                known[name] = [a for a in self.safety.get(name, ()) if a in AREAS]
+            try:
+                return safety_from_json(known)
+            except ValueError:
+                return SafetyProfile(note=str(self.safety.get("note", "")))
 
 
 @dataclass(frozen=True, slots=True)

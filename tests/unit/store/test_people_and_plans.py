@@ -114,3 +114,15 @@ def test_a_patients_safety_profile_and_pin_are_kept(opened: OpenedDatabase) -> N
     assert not clinic.patient_pin_matches(ana, "4818")
     stored = next(iter(opened.db.query("SELECT pin_hash FROM patients")))["pin_hash"]
     assert "4817" not in stored
+
+
+def test_a_safety_profile_with_an_unknown_area_keeps_everything_it_knows(
+        opened: OpenedDatabase) -> None:
+    clinic = SqliteClinicStore(opened.db)
+    ana = clinic.add_patient("P-1", "Ana", "es", T0)
+    clinic.set_safety(ana, {"pregnancy": True, "lymphoedema": ["arm-left", "tail"],
+                            "bone_metastases": ["spine", "elsewhere"]})
+    profile = clinic.patient("P-1").profile
+    assert profile.pregnancy
+    assert profile.lymphoedema == frozenset({Limb.ARM_LEFT})
+    assert profile.bone_metastases == frozenset({"spine"})
