@@ -47,7 +47,8 @@ class ClinicianMode(QObject):
     practise = Signal(int)
     patients_changed = Signal()
 
-    def __init__(self, stack: QStackedWidget, db: Database, entries: list[SessionEntry],
+    def __init__(self, stack: QStackedWidget, db: Database,
+                 entries: Callable[[], list[SessionEntry]],
                  scripts: Mapping[str, SessionScript],
                  now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(stack)
@@ -61,14 +62,42 @@ class ClinicianMode(QObject):
         self.plans = SqlitePlanStore(db)
         self.active = False
         self._last_activity = now()
-        self.gate = ClinicianGate(stack)
-        self.page = ClinicianPage(entries, scripts, stack)
-        stack.addWidget(self.gate)
-        stack.addWidget(self.page)
-        self.gate.pin_chosen.connect(self._pin_chosen)
-        self.gate.pin_entered.connect(self._pin_entered)
-        self.gate.cancelled.connect(self.left)
-        page = self.page
+        self._entries = entries
+        self._scripts = scripts
+        self._gate: ClinicianGate | None = None  # made on first use: most people never come
+        self._page: ClinicianPage | None = None
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(5000)
+        self.idle_timer.timeout.connect(self.check_idle)
+        self.choose_save_path: Callable[[str], str] = self._ask_save_path
+        self.choose_open_path: Callable[[], str] = self._ask_open_path
+
+    @property
+    def gate(self) -> ClinicianGate:
+        if self._gate is None:
+            self._make_pages()
+        assert self._gate is not None
+        return self._gate
+
+    @property
+    def page(self) -> ClinicianPage:
+        if self._page is None:
+            self._make_pages()
+        assert self._page is not None
+        return self._page
+
+    def owns(self, widget: QWidget) -> bool:
+        """Whether `widget` is one of clinician mode's pages (without making them)."""
+        return widget is not None and widget in (self._gate, self._page)
+
+    def _make_pages(self) -> None:
+        self._gate = gate = ClinicianGate(self._stack)
+        self._page = page = ClinicianPage(self._entries(), self._scripts, self._stack)
+        self._stack.addWidget(gate)
+        self._stack.addWidget(page)
+        gate.pin_chosen.connect(self._pin_chosen)
+        gate.pin_entered.connect(self._pin_entered)
+        gate.cancelled.connect(self.left)
         page.leave.connect(self.leave)
         page.patient_chosen.connect(self.show_patient)
         page.add_requested.connect(self._add_patient)
@@ -76,11 +105,6 @@ class ClinicianMode(QObject):
         page.export_requested.connect(self._export)
         page.import_requested.connect(self._import_log)
         page.practise_requested.connect(self._practise)
-        self.idle_timer = QTimer(self)
-        self.idle_timer.setInterval(5000)
-        self.idle_timer.timeout.connect(self.check_idle)
-        self.choose_save_path: Callable[[str], str] = self._ask_save_path
-        self.choose_open_path: Callable[[], str] = self._ask_open_path
 
     # -- entering and leaving ------------------------------------------------------------------
 
@@ -144,8 +168,9 @@ class ClinicianMode(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self.gate.clear()
-        self.page.panels.setCurrentWidget(self.page.empty)
+        if self._gate is not None and self._page is not None:
+            self._gate.clear()
+            self._page.panels.setCurrentWidget(self._page.empty)
         if was_active:
             self.left.emit()
 

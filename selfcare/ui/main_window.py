@@ -16,7 +16,6 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
@@ -29,6 +28,7 @@ from selfcare.core.ports import StoreUnavailable
 from selfcare.ui import i18n, style
 from selfcare.ui.pages.common import button, label
 from selfcare.ui.pages.library_page import LibraryPage, SessionEntry
+from selfcare.ui.widgets.flow_row import FlowRow
 
 if TYPE_CHECKING:
     from datetime import time
@@ -183,34 +183,37 @@ class MainWindow(QMainWindow):
         if self.clinician is not None:
             self.clinician.leave()
         self.clinician = ClinicianMode(self.stack, self.services.opened.db,
-                                       self.services.entries(), self.services.scripts)
+                                       self.services.entries, self.services.scripts)
         self._connect_pages()
 
     def _top_bar(self, parent: QWidget) -> QWidget:
         bar = QWidget(parent)
         bar.setObjectName("page")
-        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # never squeezed
-        row = QHBoxLayout(bar)
+        # never squeezed: at 200 % text, in Spanish, with a name and Today, the buttons wrap
+        # onto a second line instead of being clipped
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        bar.setSizePolicy(policy)
+        row = FlowRow(bar)
         row.setContentsMargins(36, 18, 36, 0)
-        row.addWidget(label(APP_NAME, "appName", bar, wrap=False))
+        row.add(label(APP_NAME, "appName", bar, wrap=False))
         self.person_button = button("", bar, name="link",
                                     description=self.tr("Choose who is practising"))
         self.person_button.hide()
         self.person_button.clicked.connect(self.choose_person)
-        row.addWidget(self.person_button)
-        row.addStretch(1)
+        row.add(self.person_button)
         self.nav_today = button(self.tr("Today"), bar, name="nav")
         self.nav_today.hide()
         self.nav_today.setCheckable(True)
         self.nav_today.clicked.connect(self.show_today)
-        row.addWidget(self.nav_today)
+        row.add_trailing(self.nav_today)
         self.nav_sessions = button(self.tr("Sessions"), bar, name="nav")
         self.nav_history = button(self.tr("My history"), bar, name="nav")
         self.nav_settings = button(self.tr("Settings"), bar, name="nav",
                                    description=self.tr("Language, text size, contrast"))
         for nav in (self.nav_sessions, self.nav_history, self.nav_settings):
             nav.setCheckable(True)
-            row.addWidget(nav)
+            row.add_trailing(nav)
         self.nav_sessions.clicked.connect(lambda: self._show(self.library))
         self.nav_history.clicked.connect(self.show_history)
         self.nav_settings.clicked.connect(self.show_settings)
@@ -626,8 +629,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         browsing = self.mode is Mode.BROWSING
         loaded = self.services is not None
-        clinician = self.clinician is not None and page in (self.clinician.gate,
-                                                             self.clinician.page)
+        clinician = self.clinician is not None and self.clinician.owns(page)
         browsing = browsing and not clinician
         choosing = page is getattr(self, "people", None)  # no one's records until chosen
         self.nav_today.setEnabled(browsing and not choosing)
