@@ -612,8 +612,8 @@
         <translation>Guardado.</translation>
     </message>
     <message>
-        <source>Save the plan file for home to give this plan to the patient.</source>
-        <translation>Para darle este plan al paciente, guarda el archivo del plan para casa.</translation>
+        <source>To give this plan to the patient, save its file with “Plan file for home…”.</source>
+        <translation>Para darle este plan al paciente, guarda su archivo con «Archivo del plan para casa…».</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
@@ -723,20 +723,20 @@
         <translation>Qué cambia en estas sesiones para este paciente</translation>
     </message>
     <message>
-        <source>Save safety settings and plan</source>
-        <translation>Guardar ajustes de seguridad y plan</translation>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
     <message>
-        <source>Save the plan file for home…</source>
-        <translation>Guardar el archivo del plan para casa…</translation>
+        <source>Plan file for home…</source>
+        <translation>Archivo del plan para casa…</translation>
     </message>
     <message>
-        <source>Bring in a log file…</source>
-        <translation>Importar un archivo de registro…</translation>
+        <source>Bring in a log…</source>
+        <translation>Importar un registro…</translation>
     </message>
     <message>
-        <source>Practise now as this patient</source>
-        <translation>Practicar ahora como este paciente</translation>
+        <source>Practise as this patient</source>
+        <translation>Practicar como este paciente</translation>
     </message>
     <message>
         <source>Nothing changes: no chosen session touches what is marked.</source>

@@ -278,7 +278,8 @@ class ClinicianMode(QObject):
             return
         self.show_patient(patient_id)
         self.page.say(self.tr("Saved.") + (" " + self.tr(
-            "Save the plan file for home to give this plan to the patient.")
+            "To give this plan to the patient, save its file with \u201cPlan file for "
+            "home\u2026\u201d.")
             if plan is not None else ""))
 
     def _export(self, patient_id: int) -> None:

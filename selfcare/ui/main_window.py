@@ -191,11 +191,13 @@ class MainWindow(QMainWindow):
         bar.setObjectName("page")
         # never squeezed: at 200 % text, in Spanish, with a name and Today, the buttons wrap
         # onto a second line instead of being clipped
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         bar.setSizePolicy(policy)
-        row = FlowRow(bar)
-        row.setContentsMargins(36, 18, 36, 0)
+        frame = QVBoxLayout(bar)
+        frame.setContentsMargins(36, 18, 36, 0)
+        row = FlowRow()
+        frame.addLayout(row)
         row.add(label(APP_NAME, "appName", bar, wrap=False))
         self.person_button = button("", bar, name="link",
                                     description=self.tr("Choose who is practising"))

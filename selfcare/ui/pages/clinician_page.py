@@ -207,13 +207,13 @@ class ClinicianPage(QWidget):
         self.saved.hide()
         inner.addWidget(self.saved)
         row = FlowRow()
-        self.save_button = button(self.tr("Save safety settings and plan"), area, name="primary")
+        self.save_button = button(self.tr("Save"), area, name="primary")
         self.save_button.clicked.connect(self._save)
-        self.export_button = button(self.tr("Save the plan file for home\u2026"), area)
+        self.export_button = button(self.tr("Plan file for home\u2026"), area)
         self.export_button.clicked.connect(self._export)
-        self.import_button = button(self.tr("Bring in a log file\u2026"), area)
+        self.import_button = button(self.tr("Bring in a log\u2026"), area)
         self.import_button.clicked.connect(self.import_requested)
-        self.practise_button = button(self.tr("Practise now as this patient"), area)
+        self.practise_button = button(self.tr("Practise as this patient"), area)
         self.practise_button.clicked.connect(self._practise)
         for widget in (self.save_button, self.export_button, self.import_button,
                        self.practise_button):

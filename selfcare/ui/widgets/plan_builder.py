@@ -11,14 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QHBoxLayout,
-    QLabel,
     QRadioButton,
     QTimeEdit,
     QVBoxLayout,
@@ -30,6 +27,7 @@ from selfcare.ui.names import kind_name
 from selfcare.ui.pages.common import card, label
 from selfcare.ui.pages.library_page import SessionEntry
 from selfcare.ui.widgets.flow_row import FlowRow
+from selfcare.ui.widgets.wrapping_check import wrapping_check, wrapping_radio
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,23 +43,6 @@ class PlanChoice:
         """The plan these values make; ValueError says what is missing."""
         return make_plan(self.template, self.sessions, self.start, end=self.end,
                          weekdays=self.weekdays)
-
-
-class ClickableLabel(QLabel):
-    """The wrapping words of a check box: a click on them ticks the box, as on its own."""
-
-    def __init__(self, text: str, box: QCheckBox, parent: QWidget) -> None:
-        super().__init__(text, parent)
-        self._box = box
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._box.toggle()
-            self._box.setFocus()
-        super().mousePressEvent(event)
 
 
 class PlanBuilder(QWidget):
@@ -86,10 +67,9 @@ class PlanBuilder(QWidget):
             (Template.DAILY_4_WEEKS, self.tr("Every day for 4 weeks")),
             (Template.CUSTOM, self.tr("Chosen days of the week, from a start to an end date")),
         ):
-            radio = QRadioButton(text, self)
+            radio = wrapping_radio(self, layout, text)
             self.templates.addButton(radio)
             self._template_buttons[template] = radio
-            layout.addWidget(radio)
         self._template_buttons[Template.WEEKLY_THEN_MONTHLY].setChecked(True)
 
         dates = FlowRow()
@@ -134,7 +114,7 @@ class PlanBuilder(QWidget):
         self.session_boxes: dict[str, QCheckBox] = {}
         self._cards: dict[str, QWidget] = {}
         for entry in entries:
-            box = self._session_choice(layout, f"{entry.title} \u2014 {kind_name(entry.kind)}")
+            box = wrapping_check(self, layout, f"{entry.title} \u2014 {kind_name(entry.kind)}")
             box.toggled.connect(self._changed)
             self.session_boxes[entry.script_id] = box
             frame, inner = card(self, "doNow")
@@ -147,20 +127,6 @@ class PlanBuilder(QWidget):
         for radio in self._template_buttons.values():
             radio.toggled.connect(self._changed)
         self._changed()
-
-    def _session_choice(self, layout: QVBoxLayout, text: str) -> QCheckBox:
-        """A check box whose words wrap: session titles are long, in Spanish above all, and
-        a check box's own text never wraps (it would make the page scroll sideways)."""
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        box = QCheckBox(self)
-        box.setAccessibleName(text)
-        box.setMinimumSize(44, 44)
-        words = ClickableLabel(text, box, self)
-        row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(words, 1)
-        layout.addLayout(row)
-        return box
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(QDate.currentDate(), self)

@@ -14,6 +14,7 @@ from selfcare.core.safety import AREAS, Limb, SafetyProfile
 from selfcare.ui.pages.common import label
 from selfcare.ui.safety_words import area_name
 from selfcare.ui.widgets.flow_row import FlowRow
+from selfcare.ui.widgets.wrapping_check import wrapping_check
 
 NOTE_LONGEST = 2000
 LIMBS = (Limb.ARM_LEFT, Limb.ARM_RIGHT, Limb.LEG_LEFT, Limb.LEG_RIGHT)
@@ -51,9 +52,8 @@ class SafetyForm(QWidget):
         layout.addWidget(self.note)
 
     def _box(self, text: str, layout: QVBoxLayout) -> QCheckBox:
-        box = QCheckBox(text, self)
+        box = wrapping_check(self, layout, text)
         box.toggled.connect(self.edited)
-        layout.addWidget(box)
         return box
 
     def _choices(self, heading: str, layout: QVBoxLayout, options: list[tuple[str, str]]
