@@ -29,6 +29,7 @@ from selfcare.core.plan_file import (
     open_envelope,
     plain_name,
     plain_text,
+    schema_of,
 )
 
 VERSION = 1
@@ -201,10 +202,7 @@ def new_sessions(log: LogFile, known: Iterable[tuple[str, str]]) -> list[LoggedS
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of log file version 1 (docs/log-file.schema.json)."""
-    schema = msgspec.json.schema(_LogFile)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Selfcare log file, version 1"
-    return schema
+    return schema_of(_LogFile, "Selfcare log file, version 1")
 
 
 if __name__ == "__main__":  # python -m selfcare.core.log_file > docs/log-file.schema.json

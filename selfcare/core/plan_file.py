@@ -233,9 +233,14 @@ def read_plan_file(data: bytes) -> PlanFile:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of plan file version 1 (docs/plan-file.schema.json)."""
-    schema = msgspec.json.schema(_PlanFile)
+    return schema_of(_PlanFile, "Selfcare plan file, version 1")
+
+
+def schema_of(model: type[msgspec.Struct], title: str) -> dict[str, Any]:
+    """A published JSON Schema (draft 2020-12) of a file format's msgspec model."""
+    schema = msgspec.json.schema(model)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Selfcare plan file, version 1"
+    schema["title"] = title
     return schema
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 HALFWAY = 0.5
@@ -103,6 +103,13 @@ class Practice:
     @property
     def counts(self) -> bool:
         return self.completed or self.fraction >= HALFWAY
+
+    @classmethod
+    def of(cls, started_at: datetime, script_id: str, completed: bool, step_reached: int,
+           steps_total: int) -> Practice:
+        """A recorded session as adherence sees it: its local day and how far it got."""
+        return cls(started_at.astimezone().date(), script_id, completed,
+                   step_reached / steps_total if steps_total else 0.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,8 +71,8 @@ def build_report(log: LogFile, plan: PlanFile | None, *, first: date, last: date
             if w.instrument == weekly_check.id and first <= w.week_start <= last])
     kept = None
     if plan is not None:
-        practices = [Practice(_day(s), s.script_id, s.status == "completed",
-                              s.step_reached / s.steps_total if s.steps_total else 0.0)
+        practices = [Practice.of(s.started_at, s.script_id, s.status == "completed",
+                                 s.step_reached, s.steps_total)
                      for s in every if _day(s) <= last]
         kept = adherence(plan.plan, practices, min(today, last))
     return Report(log.patient_code, first, last, rows, insights(rated), tuple(weeks), plan,

@@ -16,7 +16,15 @@ from sqlite_utils import Database
 from selfcare.core.questions import Soreness, check_note
 from selfcare.core.ratings import check_rating
 from selfcare.store.errors import environment_errors
-from selfcare.store.sessions import check_item, database_file, from_text, require_session, to_text
+from selfcare.store.sessions import (
+    CURRENT,
+    Current,
+    check_item,
+    database_file,
+    from_text,
+    require_session,
+    to_text,
+)
 from selfcare.store.transactions import writing
 
 
@@ -99,10 +107,12 @@ class SqliteAnswerStore:
         week = rows[0]["week"] if rows else None
         return None if week is None else date.fromisoformat(week)
 
-    def weekly_answers(self, instrument: str | None = None) -> list[WeeklyAnswer]:
-        """Oldest week first."""
+    def weekly_answers(self, instrument: str | None = None, *,
+                       person: int | Current | None = CURRENT) -> list[WeeklyAnswer]:
+        """Oldest week first: the current `person`'s, or the person given (None: at home)."""
+        who = self.person if isinstance(person, Current) else person
         sql = "SELECT * FROM weekly_answers WHERE person = ?"
-        params: list[Any] = [self._person_key]
+        params: list[Any] = [0 if who is None else who]
         if instrument is not None:
             sql += " AND instrument = ?"
             params.append(instrument)

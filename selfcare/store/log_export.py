@@ -41,12 +41,7 @@ def log_from_store(sessions: SqliteSessionStore, answers: SqliteAnswerStore, *,
             record.started_at, record.script_id, record.status.value, record.step_reached,
             record.steps_total, record.ended_at, record.kind, record.lang, before, after,
             soreness, None if said is None else said.note))
-    person = answers.person
-    answers.person = patient_id
-    try:
-        week_answers = answers.weekly_answers()
-    finally:
-        answers.person = person
     weekly = tuple(LoggedWeek(a.week_start, a.instrument, a.instrument_version, a.item, a.value)
-                   for a in week_answers if since is None or a.week_start >= since)
+                   for a in answers.weekly_answers(person=patient_id)
+                   if since is None or a.week_start >= since)
     return LogFile(patient_code, saved_at, tuple(logged), weekly)

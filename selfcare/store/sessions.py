@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from selfcare.core.plans import Practice
 from selfcare.core.ports import SessionStart
 from selfcare.core.ratings import Item, Moment, check_rating
 from selfcare.core.recovery import is_abandoned
@@ -57,6 +58,13 @@ class SessionRecord:
     post: int | None
     pre_skipped: bool
     post_skipped: bool
+
+    @property
+    def practice(self) -> Practice:
+        """This session as a plan's adherence counts it."""
+        return Practice.of(self.started_at, self.script_id,
+                           self.status is SessionStatus.COMPLETED, self.step_reached,
+                           self.steps_total)
 
     def to_json(self) -> dict[str, Any]:
         return {

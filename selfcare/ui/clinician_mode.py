@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from selfcare.core.clinician_pin import idle_too_long
 from selfcare.core.ports import StoreUnavailable
+from selfcare.ui.file_dialogs import ask_open_path, ask_save_path
 from selfcare.ui.pages.clinician_gate import ClinicianGate, pin_problem
 from selfcare.ui.pages.clinician_page import ClinicianPage
 from selfcare.ui.widgets.plan_builder import PlanChoice
@@ -235,15 +236,12 @@ class ClinicianMode(QObject):
         self.page.show_patient(patient, choice, progress)
 
     def _progress(self, patient_id: int, plan: object) -> str:
-        from selfcare.core.plans import Plan, Practice, adherence
-        from selfcare.store.sessions import SessionStatus, SqliteSessionStore
+        from selfcare.core.plans import Plan, adherence
+        from selfcare.store.sessions import SqliteSessionStore
 
         assert isinstance(plan, Plan)
         store = SqliteSessionStore(self._db, pid=0, host="")
-        practices = [Practice(r.started_at.astimezone().date(), r.script_id,
-                              r.status is SessionStatus.COMPLETED,
-                              r.step_reached / r.steps_total if r.steps_total else 0.0)
-                     for r in store.history(patient_id=patient_id)]
+        practices = [r.practice for r in store.history(patient_id=patient_id)]
         kept = adherence(plan, practices, date.today())
         last = max((p.day for p in practices), default=None)
         text = self.tr("Plan from %1 to %2. Done: %3 of %4 due so far; missed: %5.") \
@@ -331,19 +329,12 @@ class ClinicianMode(QObject):
         self.practise.emit(patient_id)
 
     def _ask_save_path(self, suggested: str) -> str:
-        from PySide6.QtCore import QStandardPaths
-
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _ = QFileDialog.getSaveFileName(self.page, self.tr("Save the plan file"),
-                                                f"{folder}/{suggested}",
-                                                self.tr("Selfcare plan (*.json)"))
-        return chosen
+        return ask_save_path(self.page, self.tr("Save the plan file"), suggested,
+                             self.tr("Selfcare plan (*.json)"))
 
     def _ask_open_path(self) -> str:
-        chosen, _ = QFileDialog.getOpenFileName(self.page, self.tr("Bring in a log file"), "",
-                                                self.tr("Selfcare log (*.json)"))
-        return chosen
+        return ask_open_path(self.page, self.tr("Bring in a log file"),
+                             self.tr("Selfcare log (*.json)"))
 
 
 def _seconds(total: float) -> int:

@@ -268,13 +268,15 @@ class MainWindow(QMainWindow):
         self.reminders.open_requested.connect(self._bring_to_front)
 
     def _reminder_view(self) -> tuple[Today | None, tuple[time, ...]]:
-        """The current person's Today and their plan's reminder times, for the tray."""
-        if self.services is None or self.clinician is None:
+        """The current person's Today and their plan's reminder times, for the tray. Nothing
+        while a session runs: the person is practising, and the GUI thread does no record
+        file reads then."""
+        if self.services is None or self.clinician is None or self.mode is not Mode.BROWSING:
             return None, ()
         content = self._active_plan()
         if content is None:
             return None, ()
-        return self.today_view(), content.reminders
+        return self.today_view(content), content.reminders
 
     def _show_reminder(self, text: str) -> None:
         self.library.show_notice(text)
@@ -309,19 +311,14 @@ class MainWindow(QMainWindow):
         from datetime import date
         from pathlib import Path
 
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         from selfcare.store.export import save_sessions_csv, session_details
+        from selfcare.ui.file_dialogs import ask_save_path
 
         if self.services is None:
             return
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = f"{folder}/selfcare-sessions-{date.today().isoformat()}.csv"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save my sessions"), suggested,
-            self.tr("Spreadsheet file (CSV) (*.csv)"))
+        chosen = ask_save_path(self, self.tr("Save my sessions"),
+                               f"selfcare-sessions-{date.today().isoformat()}.csv",
+                               self.tr("Spreadsheet file (CSV) (*.csv)"))
         if not chosen:
             return
         try:
@@ -744,16 +741,15 @@ class MainWindow(QMainWindow):
 
         return tailor(script, self._profile())
 
-    def today_view(self) -> Today | None:
-        """The current person's Today, or None without a plan."""
+    def today_view(self, content: PlanFile | None = None) -> Today | None:
+        """The current person's Today (from their plan, read unless given), or None
+        without a plan."""
         from datetime import date
 
-        from selfcare.core.plans import Practice
         from selfcare.core.today import today
-        from selfcare.store.sessions import SessionStatus
 
         assert self.services is not None
-        content = self._active_plan()
+        content = content or self._active_plan()
         if content is None:
             return None
         try:
@@ -761,33 +757,27 @@ class MainWindow(QMainWindow):
         except StoreUnavailable as exc:
             log.warning("history not read for Today: %s", exc)
             records = []
-        practices = [Practice(r.started_at.astimezone().date(), r.script_id,
-                              r.status is SessionStatus.COMPLETED,
-                              r.step_reached / r.steps_total if r.steps_total else 0.0)
-                     for r in records]
+        practices = [record.practice for record in records]
         return today(content.plan, practices, date.today())
 
     def show_today(self) -> bool:
         """Show Today if the person has a plan; False (and nothing shown) otherwise."""
         from datetime import date
 
-        if self.services is None:
-            return False
-        view = self.today_view()
-        self.nav_today.setVisible(view is not None)
-        if view is None:
-            return False
-        entries = {entry.script_id: entry for entry in self.services.entries()}
-        changes = {}
-        profile = self._profile()
         from selfcare.core.tailoring import tailor
 
-        for script_id in view.plan.sessions:
-            script = self.services.scripts.get(script_id)
-            if script is not None:
-                changes[script_id] = tailor(script, profile).changes
+        if self.services is None:
+            return False
         content = self._active_plan()
-        name = self.person_name or (content.display_name if content else "")
+        view = None if content is None else self.today_view(content)
+        self.nav_today.setVisible(view is not None)
+        if view is None or content is None:
+            return False
+        entries = {entry.script_id: entry for entry in self.services.entries()}
+        profile = self._profile()
+        changes = {script_id: tailor(self.services.scripts[script_id], profile).changes
+                   for script_id in view.plan.sessions if script_id in self.services.scripts}
+        name = self.person_name or content.display_name
         self.today.show_today(view, entries, name, changes, date.today())
         self._show(self.today)
         return True
@@ -892,22 +882,16 @@ class MainWindow(QMainWindow):
         return self.clinician.clinic.patient_by_id(self.person).code
 
     def _ask_open_path(self) -> str:
-        from PySide6.QtWidgets import QFileDialog
+        from selfcare.ui.file_dialogs import ask_open_path
 
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open a plan file"), "",
-                                                self.tr("Selfcare plan (*.json)"))
-        return chosen
+        return ask_open_path(self, self.tr("Open a plan file"),
+                             self.tr("Selfcare plan (*.json)"))
 
     def _ask_save_path(self, suggested: str) -> str:
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
+        from selfcare.ui.file_dialogs import ask_save_path
 
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save my log"),
-                                                f"{folder}/{suggested}",
-                                                self.tr("Selfcare log (*.json)"))
-        return chosen
+        return ask_save_path(self, self.tr("Save my log"), suggested,
+                             self.tr("Selfcare log (*.json)"))
 
     def enter_clinician_mode(self) -> None:
         if self.services is None or self.clinician is None or self.mode is not Mode.BROWSING:
