@@ -365,88 +365,15 @@ def _export(parser: argparse.ArgumentParser) -> None:
     log_parser.add_argument("--patient", metavar="CODE",
                             help="a clinic patient's log instead of this computer's person")
     log_parser.set_defaults(run=run_export_log)
-    fhir_parser = formats.add_parser(
-        "fhir", help="a FHIR R4 Bundle of the plan, sessions and ratings (JSON)")
-    fhir_parser.add_argument("--out", required=True, metavar="FILE",
-                             help="the file to write ('-' for standard output)")
-    fhir_parser.add_argument("--patient", metavar="CODE",
-                             help="a clinic patient (default: this computer's person)")
-    fhir_parser.add_argument("--from", dest="since", type=_day_arg, metavar="DATE",
-                             help="sessions from this day on (YYYY-MM-DD)")
-    fhir_parser.add_argument("--to", dest="until", type=_day_arg, metavar="DATE",
-                             help="sessions up to and including this day (YYYY-MM-DD)")
-    fhir_parser.set_defaults(run=run_export_fhir)
+    from selfcare.cli_reports import add_report_formats
 
-
-def _day_arg(text: str) -> Any:
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-07") from None
-
-
-def run_export_fhir(args: argparse.Namespace) -> int:
-    """The person's records in a range as a FHIR R4 Bundle, for a health record."""
-    import dataclasses
-    import json
-    from datetime import UTC, datetime
-
-    from selfcare import paths
-    from selfcare.core.clock import SystemClock
-    from selfcare.core.fhir import bundle
-    from selfcare.library import load_library
-    from selfcare.store.clinic import SqliteClinicStore, UnknownPatientError
-    from selfcare.store.log_export import log_from_store
-    from selfcare.store.plans import SqlitePlanStore
-
-    if args.since and args.until and args.until < args.since:
-        raise CommandError("--to is before --from")
-    opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
-    try:
-        person, code = None, "home"
-        if args.patient is not None:
-            try:
-                patient = SqliteClinicStore(opened.db).patient(args.patient)
-            except UnknownPatientError:
-                raise CommandError(f"no patient with the code {args.patient} on this "
-                                   "computer") from None
-            person, code = patient.id, patient.code
-        assigned = SqlitePlanStore(opened.db).active(person)
-        if assigned is not None and person is None:
-            code = assigned.content.patient_code
-        log = log_from_store(opened.store, opened.answers, patient_code=code,
-                             saved_at=datetime.now(UTC), since=args.since, patient_id=person)
-    finally:
-        opened.close()
-    if args.until is not None:
-        log = dataclasses.replace(
-            log, sessions=tuple(s for s in log.sessions
-                                if s.started_at.astimezone().date() <= args.until),
-            weekly=tuple(w for w in log.weekly if w.week_start <= args.until))
-    titles = {script.id: script.title_in("en") for script in load_library().scripts.values()}
-    data = bundle(log, None if assigned is None else assigned.content,
-                  generated_at=datetime.now(UTC), titles=titles)
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if args.out == "-":
-        sys.stdout.write(text)
-        return EXIT_OK
-    out = _save_exchange(text.encode("utf-8"), args.out)
-    print(f"{len(log.sessions)} session(s) written to {out} as a FHIR R4 Bundle",
-          file=sys.stderr)
-    return EXIT_OK
+    add_report_formats(formats)
 
 
 def _save_exchange(data: bytes, out: str) -> Path:
-    from selfcare.exchange import save_bytes
+    from selfcare.cli_reports import save_file
 
-    path = Path(out)
-    try:
-        save_bytes(data, path)
-    except OSError as exc:
-        raise CommandError(f"{out}: cannot write ({exc.strerror or exc})") from exc
-    return path
+    return save_file(data, out)
 
 
 def run_export_plan(args: argparse.Namespace) -> int:
