@@ -133,13 +133,17 @@ def run_export_pdf(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no screen
     from selfcare.ui.report.pdf import report_for, report_pdf
 
+    from PySide6.QtGui import QGuiApplication
+
     records = read_records(args, whole_log=True)
     lang = report_language(args, records)
+    app = QGuiApplication.instance() or QGuiApplication(["selfcare"])  # fonts, translators
     try:
         report = report_for(records, first=args.since, last=args.until, today=date.today())
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     data = report_pdf(report, records, lang=lang, paper=args.paper or default_paper())
+    del app
     out = save_file(data, args.out)
     print(f"report of {report.first} to {report.last} ({len(report.rows)} session(s)) "
           f"written to {out}", file=sys.stderr)

@@ -502,6 +502,250 @@
         <source>Note: %1</source>
         <translation>Nota: %1</translation>
     </message>
+    <message>
+        <source>Self-care practice report</source>
+        <translation>Informe de práctica de autocuidado</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Patient: %1 · %2 to %3 · made %4 with Selfcare %5</source>
+        <translation>Paciente: %1 · del %2 al %3 · hecho el %4 con Selfcare %5</translation>
+    </message>
+    <message>
+        <source>What the patient reported while practising self-care at home. It is not a diagnosis and does not replace medical assessment.</source>
+        <translation>Lo que la persona informó mientras practicaba el autocuidado en casa. No es un diagnóstico y no reemplaza la evaluación médica.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>Adherencia</translation>
+    </message>
+    <message>
+        <source>Safety settings in force</source>
+        <translation>Ajustes de seguridad vigentes</translation>
+    </message>
+    <message>
+        <source>No plan was assigned.</source>
+        <translation>No se asignó ningún plan.</translation>
+    </message>
+    <message>
+        <source>Sessions in this period: %1 (%2 stopped early)</source>
+        <translation>Sesiones en este periodo: %1 (%2 interrumpidas antes de terminar)</translation>
+    </message>
+    <message>
+        <source>Nothing was due yet.</source>
+        <translation>Aún no tocaba ninguna práctica.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 practices due were done (%3 %)</source>
+        <translation>Se hicieron %1 de %2 prácticas previstas (%3 %)</translation>
+    </message>
+    <message>
+        <source>Missed: %1</source>
+        <translation>No hechas: %1</translation>
+    </message>
+    <message>
+        <source>Still to come: %1</source>
+        <translation>Por venir: %1</translation>
+    </message>
+    <message>
+        <source>None marked.</source>
+        <translation>Ninguno marcado.</translation>
+    </message>
+    <message>
+        <source>Sessions were adapted to these settings.</source>
+        <translation>Las sesiones se adaptaron a estos ajustes.</translation>
+    </message>
+    <message>
+        <source>Pain before and after each session (0 = no pain, 10 = worst imaginable)</source>
+        <translation>Dolor antes y después de cada sesión (0 = sin dolor, 10 = el peor imaginable)</translation>
+    </message>
+    <message>
+        <source>No pain ratings in this period.</source>
+        <translation>No hay valoraciones del dolor en este periodo.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otra</translation>
+    </message>
+    <message>
+        <source>hollow: before, filled: after</source>
+        <translation>hueco: antes, relleno: después</translation>
+    </message>
+    <message>
+        <source>weekly mean before</source>
+        <translation>media semanal antes</translation>
+    </message>
+    <message>
+        <source>weekly mean after</source>
+        <translation>media semanal después</translation>
+    </message>
+    <message>
+        <source>What helps: change in pain from before to after, by kind of session</source>
+        <translation>Qué ayuda: cambio del dolor de antes a después, por tipo de sesión</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>Valoradas</translation>
+    </message>
+    <message>
+        <source>Mean change (95 % interval)</source>
+        <translation>Cambio medio (intervalo del 95 %)</translation>
+    </message>
+    <message>
+        <source>Fell 2+ points or 30 %</source>
+        <translation>Bajó 2+ puntos o 30 %</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>No sessions in this period.</source>
+        <translation>No hay sesiones en este periodo.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Lower after</source>
+        <translation>Menor después</translation>
+    </message>
+    <message>
+        <source>Higher after</source>
+        <translation>Mayor después</translation>
+    </message>
+    <message>
+        <source>No clear change</source>
+        <translation>Sin cambio claro</translation>
+    </message>
+    <message>
+        <source>Too few to say</source>
+        <translation>Muy pocas para decirlo</translation>
+    </message>
+    <message>
+        <source> (+%1 skipped)</source>
+        <translation> (+%1 omitidas)</translation>
+    </message>
+    <message>
+        <source>going down</source>
+        <translation>va bajando</translation>
+    </message>
+    <message>
+        <source>going up</source>
+        <translation>va subiendo</translation>
+    </message>
+    <message>
+        <source>no clear trend</source>
+        <translation>sin tendencia clara</translation>
+    </message>
+    <message>
+        <source>too few weeks to say</source>
+        <translation>muy pocas semanas para decirlo</translation>
+    </message>
+    <message>
+        <source>Pain before sessions, week by week (%1 weeks): %2.</source>
+        <translation>Dolor antes de las sesiones, semana a semana (%1 semanas): %2.</translation>
+    </message>
+    <message>
+        <source>Slope %1 points a week (95 % interval %2 to %3).</source>
+        <translation>Pendiente de %1 puntos por semana (intervalo del 95 %: %2 a %3).</translation>
+    </message>
+    <message>
+        <source>Weekly check</source>
+        <translation>Revisión semanal</translation>
+    </message>
+    <message>
+        <source>%1: score by week (0 to 10)</source>
+        <translation>%1: puntuación por semana (0 a 10)</translation>
+    </message>
+    <message>
+        <source>No weekly check answered in this period.</source>
+        <translation>No se respondió ninguna revisión semanal en este periodo.</translation>
+    </message>
+    <message>
+        <source>Other ratings, 0 to 10</source>
+        <translation>Otras valoraciones, de 0 a 10</translation>
+    </message>
+    <message>
+        <source>None asked in this period.</source>
+        <translation>No se preguntó ninguna en este periodo.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Change (95 % interval)</source>
+        <translation>Cambio (intervalo del 95 %)</translation>
+    </message>
+    <message>
+        <source>%1 (n %2)</source>
+        <translation>%1 (n %2)</translation>
+    </message>
+    <message>
+        <source>Soreness, bruising and notes</source>
+        <translation>Molestias, moretones y notas</translation>
+    </message>
+    <message>
+        <source>Asked after %1 sessions: none reported.</source>
+        <translation>Se preguntó después de %1 sesiones: no se informó ninguna.</translation>
+    </message>
+    <message>
+        <source>Asked after %1 sessions: reported after %2 (mild %3, more than mild %4).</source>
+        <translation>Se preguntó después de %1 sesiones: se informó después de %2 (leves %3, más que leves %4).</translation>
+    </message>
+    <message>
+        <source>Soreness was not asked in this period.</source>
+        <translation>No se preguntó por molestias en este periodo.</translation>
+    </message>
+    <message>
+        <source>%1 earlier entries are not shown here; the CSV export lists them all.</source>
+        <translation>%1 entradas anteriores no se muestran aquí; la exportación CSV las incluye todas.</translation>
+    </message>
+    <message>
+        <source>mild soreness or bruising</source>
+        <translation>molestias o moretones leves</translation>
+    </message>
+    <message>
+        <source>more than mild soreness or bruising</source>
+        <translation>molestias o moretones más que leves</translation>
+    </message>
+    <message>
+        <source>note: “%1”</source>
+        <translation>nota: «%1»</translation>
+    </message>
+    <message>
+        <source>How this was made: pain is the patient&apos;s own 0-10 rating just before and just after each session; a skipped rating is left out, never counted as 0. Mean changes are after minus before (negative: less pain) with 95 % t-intervals; a change is read as lower or higher only when its interval excludes zero and at least 5 sessions were rated before and after. Adherence counts the plan&apos;s slots from its start to the report&apos;s last day; a slot is kept by a session of the plan completed or carried at least halfway in it.</source>
+        <translation>Cómo se hizo: el dolor es la valoración de 0 a 10 de la propia persona justo antes y justo después de cada sesión; una valoración omitida se deja fuera y nunca cuenta como 0. Los cambios medios son después menos antes (negativo: menos dolor), con intervalos t del 95 %; un cambio se lee como menor o mayor solo cuando su intervalo excluye el cero y se valoraron al menos 5 sesiones antes y después. La adherencia cuenta los periodos del plan desde su inicio hasta el último día del informe; un periodo se cumple con una sesión del plan completada o llevada al menos hasta la mitad dentro de él.</translation>
+    </message>
+    <message>
+        <source>Page 1 of 1</source>
+        <translation>Página 1 de 1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1 (%2 a %3)</translation>
+    </message>
 </context>
 <context>
     <name>BreathPacer</name>

@@ -18,6 +18,7 @@ from selfcare.core.measures import Instrument, WeekScore, week_scores
 from selfcare.core.plan_file import PlanFile
 from selfcare.core.plans import Adherence, Practice, adherence
 from selfcare.core.safety import SafetyProfile
+from selfcare.core.statistics import Estimate, mean_with_interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,18 @@ class SessionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherRating:
+    """A 0-10 item other than pain (tension, an ESAS-r item) over the range's sessions."""
+
+    item: str
+    before: int  # sessions rated before
+    after: int  # sessions rated after
+    mean_before: float | None
+    mean_after: float | None
+    change: Estimate | None  # after - before over sessions rated both times
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     patient_code: str
     first: date
@@ -43,6 +56,11 @@ class Report:
     plan: PlanFile | None
     adherence: Adherence | None  # up to the report's last day (or today, if earlier)
     safety: SafetyProfile | None
+    others: tuple[OtherRating, ...] = ()  # by item name
+
+    @property
+    def completed(self) -> int:
+        return sum(row.completed for row in self.rows)
 
     @property
     def soreness_reported(self) -> tuple[SessionRow, ...]:
@@ -55,8 +73,10 @@ class Report:
 
 
 def build_report(log: LogFile, plan: PlanFile | None, *, first: date, last: date,
-                 today: date, weekly_check: Instrument | None = None) -> Report:
-    """The report of `log` from `first` to `last`; ValueError when the range is backwards."""
+                 today: date, weekly_check: Instrument | None = None,
+                 safety: SafetyProfile | None = None) -> Report:
+    """The report of `log` from `first` to `last`; ValueError when the range is backwards.
+    `safety` is what is in force now (a clinic patient's own); by default the plan's."""
     if last < first:
         raise ValueError(f"a report ends on or after its first day, not {last} < {first}")
     every = sorted(log.sessions, key=lambda s: s.started_at)
@@ -76,7 +96,23 @@ def build_report(log: LogFile, plan: PlanFile | None, *, first: date, last: date
                      for s in every if _day(s) <= last]
         kept = adherence(plan.plan, practices, min(today, last))
     return Report(log.patient_code, first, last, rows, insights(rated), tuple(weeks), plan,
-                  kept, None if plan is None else plan.safety)
+                  kept, safety or (None if plan is None else plan.safety), _others(chosen))
+
+
+def _others(sessions: Sequence[LoggedSession]) -> tuple[OtherRating, ...]:
+    items = sorted({item for s in sessions for item in (*s.before, *s.after)} - {"pain"})
+    return tuple(_other(item, sessions) for item in items)
+
+
+def _other(item: str, sessions: Sequence[LoggedSession]) -> OtherRating:
+    before = [v for s in sessions if (v := s.before.get(item)) is not None]
+    after = [v for s in sessions if (v := s.after.get(item)) is not None]
+    pairs = [float(a - b) for s in sessions
+             if (b := s.before.get(item)) is not None and (a := s.after.get(item)) is not None]
+    return OtherRating(item, len(before), len(after),
+                       sum(before) / len(before) if before else None,
+                       sum(after) / len(after) if after else None,
+                       mean_with_interval(pairs) if pairs else None)
 
 
 def _day(session: LoggedSession) -> date:

@@ -13,6 +13,8 @@ Strings outside a QObject use `tr()` from here: `pyside6-lupdate` files a bare
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -71,3 +73,18 @@ def install_language(lang: str) -> bool:
     else:
         log.info("Qt's own %s catalogue not found in %s", lang, qt_dir)
     return True
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Words and dates in `lang` for a while (a report in the patient's language), then
+    the interface language again."""
+    before = current_language()
+    if lang == before:
+        yield
+        return
+    install_language(lang)
+    try:
+        yield
+    finally:
+        install_language(before)

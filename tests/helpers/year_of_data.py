@@ -78,7 +78,7 @@ def a_plan(code: str = "P-17", name: str = "Ana", lang: str = "en",
     safety = SafetyProfile(lymphoedema=frozenset({Limb.ARM_LEFT}), low_platelets=True,
                            note="Port in right chest")
     return PlanFile(code, name, lang, plan, (time(18, 0),), safety,
-                    datetime.combine(start, time(9), tzinfo=UTC))
+                    datetime.combine(start, time(9), tzinfo=UTC), plan.end, (0, 2, 4))
 
 
 def fill_clinic(data_dir: Path, patients: int, days: int = 365) -> list[str]:

@@ -33,20 +33,13 @@ from PySide6.QtCore import QDateTime, QLocale, QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from selfcare.ui.kind_colours import COLOURS, COLOURS_ON_BLACK, KINDS, OTHER
 from selfcare.ui.names import kind_name
 from selfcare.ui.pages.common import label
 from selfcare.ui.style import HIGH_CONTRAST, Theme
 from selfcare.ui.widgets.flow_row import FlowRow
 
-KINDS = ("imagery", "pmr", "acupressure", "breathing")
-OTHER = "other"
 SYMBOLS = {"imagery": "o", "pmr": "s", "acupressure": "t1", "breathing": "d", OTHER: "p"}
-# Okabe & Ito (2008). On white each is at least 3:1 (non-text contrast); on black the
-# lighter members of the same palette are used.
-COLOURS = {"imagery": "#0072B2", "pmr": "#D55E00", "acupressure": "#009E73",
-           "breathing": "#CC79A7"}
-COLOURS_ON_BLACK = {"imagery": "#56B4E9", "pmr": "#E69F00", "acupressure": "#009E73",
-                    "breathing": "#CC79A7"}
 CODES = {kind: code for code, kind in enumerate(KINDS)}
 MOMENTS = ("before", "after")
 CROWDED = 600  # points in view beyond which they shrink, so the average lines stand out

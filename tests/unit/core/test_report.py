@@ -76,3 +76,27 @@ def test_a_backwards_range_is_refused() -> None:
     with pytest.raises(ValueError, match="ends on or after"):
         build_report(a_year(), None, first=date(2026, 2, 1), last=date(2026, 1, 1),
                      today=date(2026, 12, 1))
+
+
+def test_other_items_are_summarised_before_and_after_with_an_interval() -> None:
+    from tests.helpers.year_of_data import a_year as generated
+
+    log = generated(seed=11)
+    report = build_report(log, None, first=date(2025, 12, 1), last=date(2026, 11, 30),
+                          today=date(2026, 12, 1))
+    tension = next(other for other in report.others if other.item == "tension")
+    rated = [s for s in log.sessions if "tension" in s.before]
+    assert tension.before == len(rated) and tension.after == len(rated)
+    assert tension.mean_before == pytest.approx(
+        sum(s.before["tension"] for s in rated) / len(rated))
+    assert tension.change is not None and tension.change.value < 0
+    tiredness = next(other for other in report.others if other.item == "tiredness")
+    assert tiredness.after == 0 and tiredness.mean_after is None and tiredness.change is None
+    assert "pain" not in {other.item for other in report.others}
+    assert report.completed == sum(s.status == "completed" for s in log.sessions)
+
+
+def test_the_safety_in_force_replaces_the_plans_own() -> None:
+    marked = SafetyProfile(low_platelets=True)
+    report = build_report(a_year(), PLAN, first=START, last=START, today=START, safety=marked)
+    assert report.safety == marked
