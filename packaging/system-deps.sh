@@ -5,7 +5,8 @@
 #   run         Qt's X11 (xcb) platform plugin libraries, to open a real window
 #   screenshots the above plus a virtual screen (Xvfb)
 #   narration   offline speech engines and audio tools for `make narration`
-#   ci          what the test suite and benchmarks need on a bare machine, with the
+#   ci          what the test suite and benchmarks need on a bare machine (poppler-utils
+#               renders the PDF report in its tests), with the
 #               speech engines so the narration build's own tests run
 set -euo pipefail
 
@@ -17,7 +18,8 @@ case "${1:-run}" in
   screenshots) wanted=("${xcb[@]}" xvfb xauth) ;;
   narration)   wanted=(festival festvox-us-slt-hts espeak-ng sox) ;;
   ci)          wanted=(libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3
-                       fonts-dejavu-core festival festvox-us-slt-hts espeak-ng) ;;
+                       fonts-dejavu-core festival festvox-us-slt-hts espeak-ng
+                       poppler-utils desktop-file-utils) ;;
   *) echo "usage: $0 run|screenshots|narration|ci" >&2; exit 2 ;;
 esac
 

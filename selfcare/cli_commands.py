@@ -343,15 +343,19 @@ def run_history(args: argparse.Namespace) -> int:
 
 def _export(parser: argparse.ArgumentParser) -> None:
     formats = parser.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    from selfcare.cli_reports import add_range_args
+
     csv_parser = formats.add_parser(
         "csv", help="one row per session, ratings as columns (UTF-8 with BOM, ISO times)")
     csv_parser.add_argument("--out", required=True, metavar="FILE",
                             help="the file to write ('-' for standard output)")
+    add_range_args(csv_parser)
     csv_parser.set_defaults(run=run_export_csv)
     weekly_parser = formats.add_parser(
         "weekly-csv", help="one row per week of the weekly check, with its score")
     weekly_parser.add_argument("--out", required=True, metavar="FILE",
                                help="the file to write ('-' for standard output)")
+    add_range_args(weekly_parser)
     weekly_parser.set_defaults(run=run_export_weekly_csv)
     plan_parser = formats.add_parser(
         "plan", help="a clinic patient's plan and safety settings, to take home")
@@ -478,14 +482,27 @@ def plan_summary(content: Any) -> list[str]:
 
 
 def run_export_csv(args: argparse.Namespace) -> int:
+    """One person's sessions in a range of days (default: all of the person at home)."""
     from selfcare import paths
     from selfcare.core.clock import SystemClock
-    from selfcare.store.export import save_sessions_csv, session_details, write_sessions_csv
+    from selfcare.store.clinic import UnknownPatientError
+    from selfcare.store.export import (
+        patient_id,
+        person_sessions,
+        save_sessions_csv,
+        session_details,
+        write_sessions_csv,
+    )
 
+    if args.since and args.until and args.until < args.since:
+        raise CommandError("--to is before --from")
     opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
     try:
-        records = opened.store.history()
+        person = patient_id(opened.db, args.patient)
+        records = person_sessions(opened.store, person, since=args.since, until=args.until)
         details = session_details(opened.store, opened.answers)
+    except UnknownPatientError:
+        raise CommandError(f"no patient with the code {args.patient} on this computer") from None
     finally:
         opened.close()
     if args.out == "-":
@@ -501,14 +518,21 @@ def run_export_csv(args: argparse.Namespace) -> int:
 
 
 def run_export_weekly_csv(args: argparse.Namespace) -> int:
+    """One person's weekly checks, the weeks whose Monday is in the range."""
     from selfcare import paths
     from selfcare.core.clock import SystemClock
     from selfcare.measures_files import load_measures
-    from selfcare.store.export import save_csv, write_weekly_csv
+    from selfcare.store.clinic import UnknownPatientError
+    from selfcare.store.export import patient_id, person_weeks, save_csv, write_weekly_csv
 
+    if args.since and args.until and args.until < args.since:
+        raise CommandError("--to is before --from")
     opened = _open_store_or_fail(paths.default_data_dir(), SystemClock())
     try:
-        answers = opened.answers.weekly_answers()
+        person = patient_id(opened.db, args.patient)
+        answers = person_weeks(opened.answers, person, since=args.since, until=args.until)
+    except UnknownPatientError:
+        raise CommandError(f"no patient with the code {args.patient} on this computer") from None
     finally:
         opened.close()
     instruments = load_measures().instruments

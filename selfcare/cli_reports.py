@@ -131,9 +131,9 @@ def run_export_pdf(args: argparse.Namespace) -> int:
     from datetime import date
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no screen
-    from selfcare.ui.report.pdf import report_for, report_pdf
-
     from PySide6.QtGui import QGuiApplication
+
+    from selfcare.ui.report.pdf import report_for, report_pdf
 
     records = read_records(args, whole_log=True)
     lang = report_language(args, records)

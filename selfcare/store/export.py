@@ -3,8 +3,11 @@ check, one row per week.
 
 For a spreadsheet or a research file: UTF-8 with a byte-order mark (so spreadsheet
 programs read accents right), ISO 8601 times with their UTC offset, one header row with
-the column names of `COLUMNS` and `ITEM_COLUMNS` (documented in docs/export-csv.md). A
-skipped rating is an empty cell with `skipped` in its status column; never 0.
+the column names of `COLUMNS`, `item_columns` and `AFTER_COLUMNS` (documented in
+docs/export-csv.md). A skipped rating is an empty cell with `skipped` in its status
+column; never 0. One person's rows only (a clinic patient's, or the person's at home), from
+a range of local days; text that a spreadsheet would run as a formula is written so that
+it shows as text.
 """
 
 from __future__ import annotations
@@ -12,8 +15,11 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TextIO
+
+from sqlite_utils import Database
 
 from selfcare.core.measures import Instrument, mean_score
 from selfcare.store.answers import AfterNotes, SqliteAnswerStore, WeeklyAnswer
@@ -26,6 +32,52 @@ COLUMNS = (
 )
 KNOWN_ITEMS = ("tension", "tiredness", "anxiety", "wellbeing")  # always given columns
 AFTER_COLUMNS = ("soreness", "soreness_status", "note")
+# Cells that hold a time or a number written as text: never given the formula guard.
+NOT_TEXT = frozenset({"started_at", "ended_at", "week_start", "recorded_at", "score"})
+# What makes Excel or LibreOffice read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def patient_id(db: Database, code: str | None) -> int | None:
+    """The id of the clinic patient with `code`, or None (the person at home) without one;
+    raises `UnknownPatientError` for a code not on this computer."""
+    from selfcare.store.clinic import SqliteClinicStore
+
+    return None if code is None else SqliteClinicStore(db).patient(code).id
+
+
+def on_days(day: date, since: date | None, until: date | None) -> bool:
+    """Whether a local day is in the range (both ends included; None is open-ended)."""
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def person_sessions(sessions: SqliteSessionStore, person: int | None, *,
+                    since: date | None = None, until: date | None = None
+                    ) -> list[SessionRecord]:
+    """One person's sessions that started on a local day in the range, newest first."""
+    return [record for record in sessions.history(patient_id=person)
+            if on_days(record.started_at.astimezone().date(), since, until)]
+
+
+def person_weeks(answers: SqliteAnswerStore, person: int | None, *,
+                 since: date | None = None, until: date | None = None) -> list[WeeklyAnswer]:
+    """One person's weekly check answers for the weeks whose Monday is in the range, as
+    the PDF and FHIR exports count them."""
+    return [answer for answer in answers.weekly_answers(person=person)
+            if on_days(answer.week_start, since, until)]
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text that a spreadsheet shows, never runs: a cell starting with `=`, `+`, `-`, `@`,
+    tab or carriage return gets a single quote in front, as OWASP advises."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def safe_row(row: dict[str, str | int]) -> dict[str, str | int]:
+    """The row with every text cell guarded; numbers and ISO times stay as they are."""
+    return {column: spreadsheet_safe(value)
+            if isinstance(value, str) and column not in NOT_TEXT else value
+            for column, value in row.items()}
 
 
 @dataclass(frozen=True)
@@ -35,8 +87,12 @@ class SessionDetails:
     other_ratings: dict[int, dict[tuple[str, str], int | None]] = field(default_factory=dict)
     after_notes: dict[int, AfterNotes] = field(default_factory=dict)
 
-    def items(self) -> list[str]:
-        seen = {item for ratings in self.other_ratings.values() for _moment, item in ratings}
+    def items(self, session_ids: Iterable[int] | None = None) -> list[str]:
+        """The known items, then any other item rated in these sessions (default: all), so
+        one person's file never names an item only someone else was asked."""
+        chosen = (self.other_ratings.values() if session_ids is None else
+                  (self.other_ratings.get(number, {}) for number in session_ids))
+        seen = {item for ratings in chosen for _moment, item in ratings}
         return [*KNOWN_ITEMS, *sorted(seen - set(KNOWN_ITEMS))]
 
 
@@ -103,16 +159,16 @@ def write_sessions_csv(records: Iterable[SessionRecord], out: TextIO, *, bom: bo
                        details: SessionDetails | None = None) -> int:
     """Write the header and a row per record, oldest first; returns the rows written."""
     details = details or SessionDetails()
-    items = details.items()
+    rows = sorted(records, key=lambda record: (record.started_at, record.id))
+    items = details.items(record.id for record in rows)
     columns = [*COLUMNS, *(name for item in items for name in item_columns(item)),
                *AFTER_COLUMNS]
     if bom:
         out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    rows = sorted(records, key=lambda record: (record.started_at, record.id))
     for record in rows:
-        writer.writerow(session_row(record) | detail_cells(record, details, items))
+        writer.writerow(safe_row(session_row(record) | detail_cells(record, details, items)))
     return len(rows)
 
 
@@ -148,7 +204,7 @@ def write_weekly_csv(answers: Iterable[WeeklyAnswer], instruments: dict[str, Ins
         instrument = instruments.get(instrument_id)
         score = None if instrument is None else mean_score(instrument, given)
         row["score"] = "" if score is None else f"{score:.2f}"
-        writer.writerow(row)
+        writer.writerow(safe_row(row))
     return len(weeks)
 
 

@@ -53,7 +53,7 @@ class TimeAxis:
             days = [first + timedelta(days=n) for n in range(0, self.days + 1, step)]
             return [(d, locale.toString(_qdate(d), "d MMM")) for d in days if d <= self.last]
         every = 1 if self.days <= 200 else 2 if self.days <= 400 else 6
-        ticks = []
+        ticks: list[tuple[date, str]] = []
         month = date(self.first.year, self.first.month, 1)
         while month <= self.last:
             if month >= self.first and (month.month - 1) % every == 0:

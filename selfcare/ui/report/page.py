@@ -29,7 +29,7 @@ from selfcare.ui.plan_words import template_name
 from selfcare.ui.report import charts
 from selfcare.ui.safety_words import profile_lines
 
-A4 = (595.28, 841.89)  # points
+A4 = (595.0, 842.0)  # points, as QPageSize rounds them
 LETTER = (612.0, 792.0)
 MARGIN = 40.0
 GAP = 12.0
@@ -293,7 +293,7 @@ class ReportPage:
 
     def _mean_of(self, mean: float | None, count: int) -> str:
         if mean is None:
-            return "–"
+            return "\u2013"
         return tr("%1 (n %2)").replace("%1", self.number(mean, 1)).replace("%2", str(count))
 
     def _soreness_and_notes(self, left: float, right: float, y: float, bottom: float) -> None:

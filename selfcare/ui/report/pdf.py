@@ -87,6 +87,7 @@ def report_pdf(report: Report, records: PersonRecords, *, lang: str, paper: str 
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
+    writer.setPdfVersion(QPdfWriter.PdfVersion.PdfVersion_A1b)  # archival, for the chart
     writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper][0]),
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     writer.setTitle(f"Selfcare report {report.patient_code} {report.first} {report.last}")
