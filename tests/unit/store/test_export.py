@@ -10,11 +10,15 @@ from pathlib import Path
 from selfcare.core.questions import Soreness
 from selfcare.measures_files import load_measures
 from selfcare.store.answers import SqliteAnswerStore
+from selfcare.store.clinic import SqliteClinicStore
 from selfcare.store.db import open_database
 from selfcare.store.export import (
     COLUMNS,
     KNOWN_ITEMS,
+    person_sessions,
+    safe_row,
     session_details,
+    spreadsheet_safe,
     write_sessions_csv,
     write_weekly_csv,
 )
@@ -93,3 +97,41 @@ def test_the_weekly_check_is_one_row_a_week_with_its_mean_score(tmp_path: Path) 
         ("2026-11-23", "6", "5", "given", "5.00"),
         ("2026-11-30", "7", "", "skipped", ""),  # no score with an item skipped
     ]
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_gets_a_quote_in_front() -> None:
+    for risky in ("=1+1", "+44 20 7946 0000", "-2 better", "@SUM(A1)", "\tx", "\rx"):
+        assert spreadsheet_safe(risky) == "'" + risky
+    assert spreadsheet_safe("Dormí mejor; =later") == "Dormí mejor; =later"
+    assert safe_row({"note": "-1", "pain_change": -2, "started_at": "-x", "score": "-1.00"}
+                    ) == {"note": "'-1", "pain_change": -2, "started_at": "-x", "score": "-1.00"}
+
+
+def test_a_note_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "selfcare.db", now=T0)
+    store = SqliteSessionStore(opened.db, pid=1, host="h")
+    answers = SqliteAnswerStore(opened.db)
+    first = store.begin_session(start_at(T0, pre=6))
+    store.record_rating(first, "post", 4, T0)
+    answers.record_note(first, '=HYPERLINK("http://example.com","x")', T0)
+    out = io.StringIO()
+    write_sessions_csv(store.history(), out, details=session_details(store, answers))
+    opened.db.close()
+    row = next(csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+    assert row["note"] == '\'=HYPERLINK("http://example.com","x")'
+    assert (row["pain_change"], row["started_at"]) == ("-2", T0.isoformat())
+
+
+def test_one_persons_file_names_only_the_items_they_were_asked(tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "selfcare.db", now=T0)
+    store = SqliteSessionStore(opened.db, pid=1, host="h")
+    mine = store.begin_session(start_at(T0, pre=6))
+    store.person = SqliteClinicStore(opened.db).add_patient("P-1", "Ana", "en", T0)
+    theirs = store.begin_session(start_at(T0, pre=5))
+    store.record_rating(theirs, "post", 3, T0, item="clinic-item")
+    out = io.StringIO()
+    details = session_details(store, SqliteAnswerStore(opened.db))
+    assert write_sessions_csv(person_sessions(store, None), out, details=details) == 1
+    opened.db.close()
+    header = out.getvalue().lstrip("\ufeff").splitlines()[0]
+    assert "clinic_item" not in header and str(mine) in out.getvalue()
