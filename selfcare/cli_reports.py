@@ -133,7 +133,7 @@ def run_export_pdf(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no screen
     from PySide6.QtGui import QGuiApplication
 
-    from selfcare.ui.report.pdf import report_for, report_pdf
+    from selfcare.ui.report.pdf import default_paper, report_for, report_pdf
 
     records = read_records(args, whole_log=True)
     lang = report_language(args, records)
@@ -148,13 +148,6 @@ def run_export_pdf(args: argparse.Namespace) -> int:
     print(f"report of {report.first} to {report.last} ({len(report.rows)} session(s)) "
           f"written to {out}", file=sys.stderr)
     return EXIT_OK
-
-
-def default_paper() -> str:
-    from PySide6.QtCore import QLocale
-
-    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    return "letter" if us else "a4"
 
 
 def save_file(data: bytes, out: str) -> Path:

@@ -880,6 +880,30 @@
         <translation>%1: sesiones nuevas agregadas: %2; ya estaban aquí: %3.</translation>
     </message>
     <message>
+        <source>Report saved in %1.</source>
+        <translation>Informe guardado en %1.</translation>
+    </message>
+    <message>
+        <source>FHIR Bundle saved in %1.</source>
+        <translation>Paquete FHIR guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save for a health record</source>
+        <translation>Guardar para una historia clínica</translation>
+    </message>
+    <message>
+        <source>FHIR R4 Bundle (*.json)</source>
+        <translation>Paquete FHIR R4 (*.json)</translation>
+    </message>
+    <message>
         <source>Save the plan file</source>
         <translation>Guardar el archivo del plan</translation>
     </message>
@@ -921,6 +945,14 @@
     <message>
         <source>Add a patient</source>
         <translation>Agregar un paciente</translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation>Todos los pacientes</translation>
+    </message>
+    <message>
+        <source>Click a column&apos;s title to sort by it. Open a patient (double-click or Enter) to see their report. Pain before sessions counts a direction only when its 95 % interval excludes no change.</source>
+        <translation>Haz clic en el título de una columna para ordenar por ella. Abre un paciente (doble clic o Intro) para ver su informe. El dolor antes de las sesiones indica una dirección solo cuando su intervalo del 95 % excluye la ausencia de cambio.</translation>
     </message>
     <message>
         <source>Use a code, never a record number or a full name: the code travels in the plan and log files. The name is what the patient sees, such as a first name.</source>
@@ -981,6 +1013,10 @@
     <message>
         <source>Practise as this patient</source>
         <translation>Practicar como este paciente</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
     </message>
     <message>
         <source>Nothing changes: no chosen session touches what is marked.</source>
@@ -1352,6 +1388,84 @@
     <message>
         <source>Selfcare log (*.json)</source>
         <translation>Registro de Selfcare (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewModel</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Done of due</source>
+        <translation>Hechas de previstas</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Última sesión</translation>
+    </message>
+    <message>
+        <source>Pain before sessions, 4 weeks</source>
+        <translation>Dolor antes de las sesiones, 4 semanas</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>Sin plan</translation>
+    </message>
+    <message>
+        <source>Nothing due yet</source>
+        <translation>Aún nada previsto</translation>
+    </message>
+    <message>
+        <source>%3 % (%1 of %2)</source>
+        <translation>%3 % (%1 de %2)</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Ninguna aún</translation>
+    </message>
+    <message>
+        <source>– too few ratings</source>
+        <translation>– muy pocas valoraciones</translation>
+    </message>
+    <message>
+        <source>↘ going down</source>
+        <translation>↘ va bajando</translation>
+    </message>
+    <message>
+        <source>↗ going up</source>
+        <translation>↗ va subiendo</translation>
+    </message>
+    <message>
+        <source>→ no clear trend</source>
+        <translation>→ sin tendencia clara</translation>
+    </message>
+    <message>
+        <source>, mean %1</source>
+        <translation>, media %1</translation>
+    </message>
+    <message>
+        <source>Done %1, missed %2, still to come %3</source>
+        <translation>Hechas %1, no hechas %2, por venir %3</translation>
+    </message>
+    <message>
+        <source>%1 pain ratings before sessions in the last 4 weeks.</source>
+        <translation>%1 valoraciones del dolor antes de las sesiones en las últimas 4 semanas.</translation>
+    </message>
+    <message>
+        <source>Slope %1 points a week (95 % interval %2 to %3).</source>
+        <translation>Pendiente de %1 puntos por semana (intervalo del 95 %: %2 a %3).</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTable</name>
+    <message>
+        <source>All patients</source>
+        <translation>Todos los pacientes</translation>
     </message>
 </context>
 <context>
@@ -1729,6 +1843,64 @@
     <message>
         <source>Your plan has a session for today. Open Selfcare when you are ready.</source>
         <translation>Tu plan tiene una sesión para hoy. Abre Selfcare cuando quieras.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Since the plan began</source>
+        <translation>Desde el inicio del plan</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Últimas 4 semanas</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Últimos 3 meses</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Idioma del informe</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Save for a health record (FHIR)…</source>
+        <translation>Guardar para una historia clínica (FHIR)…</translation>
+    </message>
+    <message>
+        <source>Plan and safety</source>
+        <translation>Plan y seguridad</translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation>Todos los pacientes</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
     </message>
 </context>
 <context>

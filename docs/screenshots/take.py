@@ -73,7 +73,7 @@ def end_session(window: MainWindow, after: int | None = None) -> None:
     window.rating.answered.emit(after)
 
 
-def every_page(window: MainWindow, out: Path, prefix: str) -> None:
+def every_page(window: MainWindow, out: Path, prefix: str, data: Path) -> None:
     """Library (notes unfolded), ratings, player on acupressure, PMR and breathing steps,
     the questions after (weekly check, soreness), transcript, summary with a note,
     history and settings."""
@@ -134,10 +134,10 @@ def every_page(window: MainWindow, out: Path, prefix: str) -> None:
     questions = window.settings_page.question_boxes["ask_note"]
     window.settings_page.findChild(QScrollArea).ensureWidgetVisible(questions)
     shoot(window, out, f"{prefix}15-settings-questions")
-    clinic_pages(window, out, prefix)
+    clinic_pages(window, out, prefix, data)
 
 
-def clinic_pages(window: MainWindow, out: Path, prefix: str) -> None:
+def clinic_pages(window: MainWindow, out: Path, prefix: str, data: Path) -> None:
     """Clinician mode, a patient with safety settings and a plan, and the patient's Today."""
     assert window.clinician is not None
     window.enter_clinician_mode()
@@ -173,6 +173,27 @@ def clinic_pages(window: MainWindow, out: Path, prefix: str) -> None:
     window.set_person(None)
     window.open_plan_file(str(plan))
     shoot(window, out, f"{prefix}22-plan-preview")
+    clinic_overview(window, out, prefix, data)
+
+
+def clinic_overview(window: MainWindow, out: Path, prefix: str, data: Path) -> None:
+    """Six patients with a generated year each: the overview, and one patient's report."""
+    from tests.helpers.year_of_data import fill_clinic
+
+    fill_clinic(data, 6)
+    assert window.clinician is not None
+    window.enter_clinician_mode()
+    window.clinician.gate.pin_entered.emit("4817")
+    settle()
+    shoot(window, out, f"{prefix}23-clinic-overview")
+    page = window.clinician.page
+    window.clinician.show_report(page.overview.overview.rows[1].patient_id)
+    settle()
+    shoot(window, out, f"{prefix}24-patient-report")
+    page.report.page_area.verticalScrollBar().setValue(
+        page.report.page_area.verticalScrollBar().maximum() // 2)
+    shoot(window, out, f"{prefix}25-patient-report-lower")
+    page.leave_button.click()
 
 
 def take(look: str, out: Path, app: QApplication) -> None:
@@ -191,7 +212,7 @@ def take(look: str, out: Path, app: QApplication) -> None:
     window.show()
     settle()
     window.attach(load_services(window, data, settings))
-    every_page(window, out, f"{look}-")
+    every_page(window, out, f"{look}-", data)
     window.services.close()  # type: ignore[union-attr]
     window.close()
     window.deleteLater()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,8 @@ from selfcare.core.ports import StoreUnavailable
 from selfcare.ui.file_dialogs import ask_open_path, ask_save_path
 from selfcare.ui.pages.clinician_gate import ClinicianGate, pin_problem
 from selfcare.ui.pages.clinician_page import ClinicianPage
+from selfcare.ui.pages.report_panel import EVERYTHING
+from selfcare.ui.pages.report_panel import PLAN as PLAN_DAYS
 from selfcare.ui.widgets.plan_builder import PlanChoice
 
 if TYPE_CHECKING:
@@ -30,9 +32,13 @@ if TYPE_CHECKING:
 
     from sqlite_utils import Database
 
+    from selfcare.core.report import Report
     from selfcare.core.safety import SafetyProfile
     from selfcare.core.scripts import SessionScript
+    from selfcare.records import PersonRecords
+    from selfcare.store.clinic import Patient
     from selfcare.ui.pages.library_page import SessionEntry
+    from selfcare.ui.report.page import ReportPage
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +78,7 @@ class ClinicianMode(QObject):
         self.idle_timer.timeout.connect(self.check_idle)
         self.choose_save_path: Callable[[str], str] = self._ask_save_path
         self.choose_open_path: Callable[[], str] = self._ask_open_path
+        self._reported: int | None = None  # the patient whose report is on the page
 
     @property
     def gate(self) -> ClinicianGate:
@@ -106,6 +113,11 @@ class ClinicianMode(QObject):
         page.export_requested.connect(self._export)
         page.import_requested.connect(self._import_log)
         page.practise_requested.connect(self._practise)
+        page.report_requested.connect(self.show_report)
+        page.overview_requested.connect(self.show_overview)
+        page.report.changed.connect(self._redraw_report)
+        page.report.save_pdf.connect(self._save_pdf)
+        page.report.save_fhir.connect(self._save_fhir)
 
     # -- entering and leaving ------------------------------------------------------------------
 
@@ -158,7 +170,7 @@ class ClinicianMode(QObject):
             app.installEventFilter(self)
         self.idle_timer.start()
         self.refresh()
-        self.page.panels.setCurrentWidget(self.page.empty)
+        self.show_overview()
         self._stack.setCurrentWidget(self.page)
 
     def leave(self) -> None:
@@ -171,7 +183,8 @@ class ClinicianMode(QObject):
             app.removeEventFilter(self)
         if self._gate is not None and self._page is not None:
             self._gate.clear()
-            self._page.panels.setCurrentWidget(self._page.empty)
+            self._page.forget()
+        self._reported = None
         if was_active:
             self.left.emit()
 
@@ -324,17 +337,144 @@ class ClinicianMode(QObject):
                       .replace("%1", merged.display_name).replace("%2", str(merged.added))
                       .replace("%3", str(merged.already_here)))
 
+    # -- the overview and reports -------------------------------------------------------------
+
+    def show_overview(self) -> None:
+        from selfcare.store.overview import clinic_overview
+
+        self._reported = None
+        try:
+            rows = clinic_overview(self._db, self._now().astimezone().date())
+        except StoreUnavailable as exc:
+            self.page.say(str(exc))
+            rows = []
+        self.page.show_overview(rows)
+
+    def show_report(self, patient_id: int) -> None:
+        """The patient's report since their plan began, in their language."""
+        from selfcare.ui.report.pdf import default_paper
+
+        try:
+            patient = self.clinic.patient_by_id(patient_id)
+        except (StoreUnavailable, LookupError) as exc:
+            self.page.say(str(exc))
+            return
+        panel = self.page.report
+        panel.choose(panel.days, PLAN_DAYS)
+        panel.choose(panel.language, patient.language)
+        if self._reported is None:
+            panel.choose(panel.paper, default_paper())
+        self._reported = patient_id
+        self._redraw_report()
+
+    def _report_page(self) -> tuple[Patient, Report, PersonRecords, ReportPage] | None:
+        from selfcare.records import person_records
+        from selfcare.store.answers import SqliteAnswerStore
+        from selfcare.store.sessions import SqliteSessionStore
+        from selfcare.ui.report.pdf import report_for, report_page
+
+        if self._reported is None:
+            return None
+        panel = self.page.report
+        try:
+            patient = self.clinic.patient_by_id(self._reported)
+            records = person_records(self._db, SqliteSessionStore(self._db, pid=0, host=""),
+                                     SqliteAnswerStore(self._db), patient_code=patient.code,
+                                     since=None, until=None, now=self._now())
+            today = self._now().astimezone().date()
+            report = report_for(records, first=_first_day(str(panel.days.currentData()),
+                                                          records, today),
+                                last=today, today=today)
+        except (StoreUnavailable, LookupError, ValueError) as exc:
+            self.page.say(str(exc))
+            return None
+        page = report_page(report, records, str(panel.language.currentData()),
+                           str(panel.paper.currentData()), self._now())
+        return patient, report, records, page
+
+    def _redraw_report(self) -> None:
+        made = self._report_page()
+        if made is not None:
+            patient, _report, _records, page = made
+            self.page.show_report(patient, page)
+
+    def _save_pdf(self) -> None:
+        from selfcare.ui.report.pdf import report_pdf
+
+        made = self._report_page()
+        if made is None:
+            return
+        patient, report, records, page = made
+        chosen = self.choose_save_path(
+            f"selfcare-report-{patient.code}-{report.first}-{report.last}.pdf")
+        if not chosen:
+            return
+        data = report_pdf(report, records, lang=page.context.lang,
+                          paper=str(self.page.report.paper.currentData()),
+                          generated_at=self._now())
+        self._save_file(data, chosen, self.tr("Report saved in %1."))
+
+    def _save_fhir(self) -> None:
+        import dataclasses
+        import json
+
+        from selfcare.core.fhir import bundle
+
+        made = self._report_page()
+        if made is None:
+            return
+        patient, report, records, page = made
+        chosen = self.choose_save_path(
+            f"selfcare-{patient.code}-{report.first}-{report.last}.fhir.json")
+        if not chosen:
+            return
+        log = dataclasses.replace(records.log, sessions=tuple(
+            s for s in records.log.sessions
+            if report.first <= s.started_at.astimezone().date() <= report.last),
+            weekly=tuple(w for w in records.log.weekly
+                         if report.first <= w.week_start <= report.last))
+        data = bundle(log, records.plan, generated_at=self._now(), titles=page.context.titles)
+        self._save_file((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode(),
+                        chosen, self.tr("FHIR Bundle saved in %1."))
+
+    def _save_file(self, data: bytes, chosen: str, said: str) -> None:
+        from selfcare.exchange import save_bytes
+
+        try:
+            save_bytes(data, Path(chosen))
+        except OSError as exc:
+            self.page.report.say(self.tr("Could not save %1: %2").replace("%1", chosen)
+                                 .replace("%2", exc.strerror or str(exc)))
+            return
+        self.page.report.say(said.replace("%1", chosen))
+
     def _practise(self, patient_id: int) -> None:
         self.leave()
         self.practise.emit(patient_id)
 
     def _ask_save_path(self, suggested: str) -> str:
+        if suggested.endswith(".pdf"):
+            return ask_save_path(self.page, self.tr("Save the report"), suggested,
+                                 self.tr("PDF document (*.pdf)"))
+        if suggested.endswith(".fhir.json"):
+            return ask_save_path(self.page, self.tr("Save for a health record"), suggested,
+                                 self.tr("FHIR R4 Bundle (*.json)"))
         return ask_save_path(self.page, self.tr("Save the plan file"), suggested,
                              self.tr("Selfcare plan (*.json)"))
 
     def _ask_open_path(self) -> str:
         return ask_open_path(self.page, self.tr("Bring in a log file"),
                              self.tr("Selfcare log (*.json)"))
+
+
+def _first_day(choice: str, records: PersonRecords, today: date) -> date | None:
+    """The report's first day for a choice of the panel's "Days" (None: the plan's start)."""
+    if choice == PLAN_DAYS:
+        return None
+    if choice == EVERYTHING:
+        days = [s.started_at.astimezone().date() for s in records.log.sessions[:1]]
+        return min([*days, today])
+    return today - timedelta(days=int(choice) - 1)
 
 
 def _seconds(total: float) -> int:

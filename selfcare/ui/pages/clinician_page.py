@@ -29,13 +29,17 @@ from selfcare.core.scripts import SessionScript
 from selfcare.core.tailoring import tailor
 from selfcare.ui.pages.common import button, card, label, page_layout, scroll_area
 from selfcare.ui.pages.library_page import SessionEntry
+from selfcare.ui.pages.report_panel import ReportPanel
 from selfcare.ui.safety_words import change_text
 from selfcare.ui.widgets.flow_row import FlowRow
+from selfcare.ui.widgets.overview_table import OverviewTable
 from selfcare.ui.widgets.plan_builder import PlanBuilder, PlanChoice
 from selfcare.ui.widgets.safety_form import SafetyForm
 
 if TYPE_CHECKING:
+    from selfcare.core.overview import OverviewRow
     from selfcare.store.clinic import Patient
+    from selfcare.ui.report.page import ReportPage
 
 CODE_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}"
 
@@ -50,6 +54,8 @@ class ClinicianPage(QWidget):
     export_requested = Signal(int)
     import_requested = Signal()
     practise_requested = Signal(int)
+    report_requested = Signal(int)  # patient id
+    overview_requested = Signal()
 
     def __init__(self, entries: list[SessionEntry], scripts: Mapping[str, SessionScript],
                  parent: QWidget | None = None) -> None:
@@ -70,12 +76,25 @@ class ClinicianPage(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(20)
         layout.addLayout(columns, 1)
-        columns.addLayout(self._patients_column(), 1)
+        self.patients_box = QWidget(self)
+        patients = self._patients_column()
+        patients.setContentsMargins(0, 0, 0, 0)
+        self.patients_box.setLayout(patients)
+        columns.addWidget(self.patients_box, 1)
         self.panels = QStackedWidget(self)
         columns.addWidget(self.panels, 3)
         self.empty = label(self.tr("Choose a patient, or add one."), "pageIntro", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.panels.addWidget(self.empty)
+        self.overview_panel = self._overview()
+        self.panels.addWidget(self.overview_panel)
+        self.report = ReportPanel(self)
+        self.report.back.connect(self.overview_requested)
+        self.report.edit.connect(self._edit_reported)
+        self.panels.addWidget(self.report)
+        # The overview and a report are wide, and the overview lists every patient already.
+        self.panels.currentChanged.connect(lambda _index: self.patients_box.setVisible(
+            self.panels.currentWidget() not in (self.overview_panel, self.report)))
         self.add_form = self._add_form()
         self.panels.addWidget(self.add_form)
         self.detail = self._detail(entries)
@@ -94,7 +113,51 @@ class ClinicianPage(QWidget):
         self.add_button = button(self.tr("Add a patient"), self)
         self.add_button.clicked.connect(self.show_add_form)
         column.addWidget(self.add_button)
+        self.overview_button = button(self.tr("All patients"), self)
+        self.overview_button.clicked.connect(self.overview_requested)
+        column.addWidget(self.overview_button)
         return column
+
+    # -- the clinic overview and one patient's report ----------------------------------------
+
+    def _overview(self) -> QWidget:
+        panel = QWidget(self)
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(label(self.tr("All patients"), "cardTitle", panel))
+        inner.addWidget(label(self.tr(
+            "Click a column's title to sort by it. Open a patient (double-click or Enter) to "
+            "see their report. Pain before sessions counts a direction only when its 95 % "
+            "interval excludes no change."), "muted", panel))
+        self.overview = OverviewTable(panel)
+        self.overview.opened.connect(self.report_requested)
+        inner.addWidget(self.overview, 1)
+        return panel
+
+    def show_overview(self, rows: list[OverviewRow]) -> None:
+        self.overview.overview.set_rows(rows)
+        self.panels.setCurrentWidget(self.overview_panel)
+
+    def show_report(self, patient: Patient, page: ReportPage) -> None:
+        self._patient = patient
+        self.report.show_page(f"{patient.display_name} ({patient.code})", page)
+        self.panels.setCurrentWidget(self.report)
+
+    def forget(self) -> None:
+        """Nothing of any patient stays on the page once the mode is left."""
+        self.overview.overview.set_rows([])
+        self.report.view.set_page(None)
+        self.patient_list.clear()
+        self._patient = None
+        self.panels.setCurrentWidget(self.empty)
+
+    def _edit_reported(self) -> None:
+        if self._patient is not None:
+            self.patient_chosen.emit(self._patient.id)
+
+    def _report(self) -> None:
+        if self._patient is not None:
+            self.report_requested.emit(self._patient.id)
 
     def set_patients(self, patients: list[Patient]) -> None:
         self.patient_list.clear()
@@ -215,8 +278,10 @@ class ClinicianPage(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.practise_button = button(self.tr("Practise as this patient"), area)
         self.practise_button.clicked.connect(self._practise)
-        for widget in (self.save_button, self.export_button, self.import_button,
-                       self.practise_button):
+        self.report_button = button(self.tr("Report"), area)
+        self.report_button.clicked.connect(self._report)
+        for widget in (self.save_button, self.report_button, self.export_button,
+                       self.import_button, self.practise_button):
             row.add(widget)
         inner.addLayout(row)
         inner.addStretch(1)

@@ -301,16 +301,7 @@ class ReportPage:
         used = self._text(QRectF(left, y, right - left, 14),
                           tr("Soreness, bruising and notes"), 9, bold=True)
         y += used + 2
-        asked = [row for row in report.rows if row.soreness is not None]
-        mild = sum(row.soreness == "mild" for row in asked)
-        more = sum(row.soreness == "more" for row in asked)
-        summary = tr("Asked after %1 sessions: none reported.").replace("%1", str(len(asked))) \
-            if not (mild or more) else tr(
-                "Asked after %1 sessions: reported after %2 (mild %3, more than mild %4).") \
-            .replace("%1", str(len(asked))).replace("%2", str(mild + more)) \
-            .replace("%3", str(mild)).replace("%4", str(more))
-        if not asked:
-            summary = tr("Soreness was not asked in this period.")
+        summary, more = self._soreness_summary()
         y += self._text(QRectF(left, y, right - left, 24), summary, 8,
                         colour=WARN if more else INK) + 2
         listed = [row for row in report.rows
@@ -326,6 +317,32 @@ class ReportPage:
                     .replace("%1", str(self.hidden_notes)), 8, colour=MUTED)
                 return
             y += self._text(QRectF(left, y, right - left, need), line, 8)
+
+    def _soreness_summary(self) -> tuple[str, int]:
+        """The soreness line, and how many sessions had more than mild soreness."""
+        asked = [row for row in self.report.rows if row.soreness is not None]
+        mild = sum(row.soreness == "mild" for row in asked)
+        more = sum(row.soreness == "more" for row in asked)
+        if not asked:
+            return tr("Soreness was not asked in this period."), more
+        if not (mild or more):
+            return tr("Asked after %1 sessions: none reported.").replace(
+                "%1", str(len(asked))), more
+        return tr("Asked after %1 sessions: reported after %2 (mild %3, more than mild %4).") \
+            .replace("%1", str(len(asked))).replace("%2", str(mild + more)) \
+            .replace("%3", str(mild)).replace("%4", str(more)), more
+
+    def summary(self) -> str:
+        """The page's main lines as plain text, for a screen reader."""
+        lines = [tr("Self-care practice report"), *self._adherence_lines(),
+                 *self._safety_lines()]
+        for group in self.report.insights.by_kind.values():
+            name, rated, change, _dropped, reading = self._helps_row(group)
+            lines.append(f"{name}: {reading}. {change} ({rated})")
+        trend = self.report.insights.trend
+        lines.append(self._trend_text(trend.direction, trend.slope, len(trend.weeks)))
+        lines.append(self._soreness_summary()[0])
+        return "\n".join(lines)
 
     def _note_line(self, row: SessionRow) -> str:
         parts = [self.day(row.day), self.context.titles.get(row.script_id, row.script_id)]

@@ -23,6 +23,14 @@ PDF_DPI = 1200
 PAPERS = {"a4": (QPageSize.PageSizeId.A4, A4), "letter": (QPageSize.PageSizeId.Letter, LETTER)}
 
 
+def default_paper() -> str:
+    """Letter where the system measures in US units, A4 everywhere else."""
+    from PySide6.QtCore import QLocale
+
+    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "letter" if us else "a4"
+
+
 def report_for(records: PersonRecords, *, first: date | None, last: date | None,
                today: date) -> Report:
     """The report from `first` (default: the plan's start, else the first session) to
