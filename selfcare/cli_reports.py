@@ -110,11 +110,13 @@ def run_export_fhir(args: argparse.Namespace) -> int:
 
     from selfcare.core.fhir import bundle
     from selfcare.library import load_library
+    from selfcare.measures_files import load_measures
 
     records = read_records(args)
     lang = report_language(args, records)
     titles = {script.id: script.title_in(lang) for script in load_library().scripts.values()}
-    data = bundle(records.log, records.plan, generated_at=datetime.now(UTC), titles=titles)
+    data = bundle(records.log, records.plan, generated_at=datetime.now(UTC), titles=titles,
+                  instruments=load_measures().instruments, safety=records.safety)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if args.out == "-":
         sys.stdout.write(text)

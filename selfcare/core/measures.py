@@ -58,6 +58,9 @@ class _Instrument(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     intro: Localized = msgspec.field(default_factory=dict)
     score: Literal["mean"] | None = None
     codes: dict[str, str] = msgspec.field(default_factory=dict)
+    # "original": the instrument's own published words, so its codes (LOINC) may be
+    # claimed in exports; "own": Selfcare's (or a clinic's) wording, so they may not.
+    wording: Literal["original", "own"] = "own"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,11 @@ class Instrument:
     items: tuple[ScaleItem, ...]
     score: str | None
     codes: dict[str, str]
+    wording: str = "own"  # "original" when the codes in the file may be claimed
+
+    @property
+    def original_wording(self) -> bool:
+        return self.wording == "original"
 
     def item(self, item_id: str) -> ScaleItem:
         for item in self.items:
@@ -119,7 +127,7 @@ def parse_instrument(data: bytes, source: str) -> Instrument:
     return Instrument(
         model.id, model.version, model.timeframe, model.name, model.credit, model.intro,
         tuple(ScaleItem(i.id, i.text, i.low, i.high, i.code, i.short) for i in model.items),
-        model.score, model.codes)
+        model.score, model.codes, model.wording)
 
 
 def _problems(model: _Instrument) -> list[str]:

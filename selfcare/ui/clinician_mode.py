@@ -419,6 +419,7 @@ class ClinicianMode(QObject):
         import json
 
         from selfcare.core.fhir import bundle
+        from selfcare.measures_files import load_measures
 
         made = self._report_page()
         if made is None:
@@ -433,7 +434,8 @@ class ClinicianMode(QObject):
             if report.first <= s.started_at.astimezone().date() <= report.last),
             weekly=tuple(w for w in records.log.weekly
                          if report.first <= w.week_start <= report.last))
-        data = bundle(log, records.plan, generated_at=self._now(), titles=page.context.titles)
+        data = bundle(log, records.plan, generated_at=self._now(), titles=page.context.titles,
+                      instruments=load_measures().instruments, safety=records.safety)
         self._save_file((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode(),
                         chosen, self.tr("FHIR Bundle saved in %1."))
 

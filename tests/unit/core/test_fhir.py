@@ -122,8 +122,122 @@ def test_the_validation_would_catch_a_wrong_resource(data, damage) -> None:
 def test_every_status_is_one_r4_allows(data) -> None:
     # fhir.resources checks structure, not code values: the codes are checked here
     allowed = {"Observation": {"final"}, "Procedure": {"completed", "stopped"},
-               "CarePlan": {"active"}, "QuestionnaireResponse": {"completed"}}
+               "CarePlan": {"active"}, "QuestionnaireResponse": {"completed"},
+               "Flag": {"active"}}
     for entry in data["entry"]:
         resource = entry["resource"]
         if resource["resourceType"] in allowed:
             assert resource["status"] in allowed[resource["resourceType"]]
+
+
+# -- a generated year, through the same code the exports use ------------------------------
+
+def year_bundle(**changes: Any) -> tuple[LogFile, dict[str, Any]]:
+    from selfcare.measures_files import load_measures
+    from tests.helpers.year_of_data import a_plan, a_year
+
+    log = a_year("P-0002", seed=1)
+    instruments = dict(load_measures().instruments)
+    instruments.update(changes)
+    plan = a_plan("P-0002")
+    return log, bundle(log, plan, generated_at=datetime(2026, 12, 1, tzinfo=UTC),
+                       titles={"pmr-short": "Short muscle relaxation"},
+                       instruments=instruments, safety=plan.safety)
+
+
+def test_a_year_validates_and_every_rating_is_an_observation_of_its_session() -> None:
+    from selfcare.core.fhir import ITEM_CODES
+
+    log, data = year_bundle()
+    models.Bundle.model_validate(data)
+    urls = {e["fullUrl"] for e in data["entry"]}
+    assert len(urls) == len(data["entry"])  # every resource once
+    procedures = resources(data, "Procedure")
+    observations = {o["id"]: o for o in resources(data, "Observation")}
+    sessions = sorted(log.sessions, key=lambda s: s.key)
+    assert len(procedures) == len(sessions) > 200
+    expected = 0
+    for number, (session, procedure) in enumerate(zip(sessions, procedures, strict=True), 1):
+        assert procedure["performedPeriod"]["start"] == session.started_at.isoformat()
+        assert procedure["status"] == ("completed" if session.status == "completed"
+                                       else "stopped")
+        for moment, answers in (("pre", session.before), ("post", session.after)):
+            for item, value in answers.items():
+                expected += 1
+                found = observations[f"session-{number}-{moment}-{item}"]
+                assert found["code"]["coding"][0]["code"] == ITEM_CODES[item][1]
+                assert found.get("valueInteger") == value
+                assert ("dataAbsentReason" in found) == (value is None)
+                when = session.started_at if moment == "pre" else session.ended_at
+                assert found["effectiveDateTime"] == when.isoformat()
+                session_url = f"urn:selfcare:Procedure/{procedure['id']}"
+                assert found["partOf"][0]["reference"] == session_url in urls
+                assert found["extension"][0]["valueCode"] == ("before" if moment == "pre"
+                                                              else "after")
+    ratings = [o for o in observations.values() if "partOf" in o]
+    assert len(ratings) == expected
+
+
+def test_the_weekly_checks_score_is_derived_from_its_answers_under_our_own_code() -> None:
+    from selfcare.core.fhir import SCORES
+
+    log, data = year_bundle()
+    responses = {r["id"]: r for r in resources(data, "QuestionnaireResponse")}
+    scores = [o for o in resources(data, "Observation") if "derivedFrom" in o]
+    assert scores and all(o["code"]["coding"][0]["system"] == SCORES for o in scores)
+    assert all("loinc" not in r["questionnaire"] for r in responses.values())
+    for score in scores:
+        source = responses[score["derivedFrom"][0]["reference"].split("/", 1)[1]]
+        values = [i["answer"][0]["valueInteger"] for i in source["item"]]
+        assert score["valueQuantity"]["value"] == round(sum(values) / len(values), 2)
+        assert score["effectiveDateTime"] == source["authored"]
+    weeks = {w.week_start for w in log.weekly}
+    assert len(responses) == len(weeks)
+
+
+def test_a_clinic_with_the_original_peg_wording_gets_the_loinc_panel() -> None:
+    import dataclasses
+
+    from selfcare.measures_files import load_measures
+
+    weekly = load_measures().instruments["weekly-check"]
+    _log, data = year_bundle(**{"weekly-check": dataclasses.replace(weekly,
+                                                                    wording="original")})
+    response = resources(data, "QuestionnaireResponse")[0]
+    assert response["questionnaire"] == "http://loinc.org/q/91148-7"
+    assert {i["linkId"] for i in response["item"]} == {"75893-8", "91145-3", "91146-1"}
+    score = next(o for o in resources(data, "Observation") if "derivedFrom" in o)
+    assert score["code"]["coding"][0] == {"system": "http://loinc.org", "code": "91147-9",
+                                          "display": "Weekly check score"}
+    models.Bundle.model_validate(data)
+
+
+def test_a_week_with_a_skipped_item_has_no_score() -> None:
+    from selfcare.measures_files import load_measures
+
+    instruments = load_measures().instruments
+    answered = LoggedWeek(date(2026, 12, 7), "weekly-check", "1", "activity", 4)
+    skipped = bundle(LOG, PLAN, generated_at=T0, instruments=instruments)
+    full = bundle(LOG.__class__(LOG.patient_code, LOG.saved_at, LOG.sessions, (
+        *(w for w in LOG.weekly if w.value is not None),
+        LoggedWeek(date(2026, 12, 7), "weekly-check", "1", "enjoyment", 6), answered)),
+        PLAN, generated_at=T0, instruments=instruments)
+    assert not [o for o in resources(skipped, "Observation") if "derivedFrom" in o]
+    (score,) = [o for o in resources(full, "Observation") if "derivedFrom" in o]
+    assert score["valueQuantity"]["value"] == 5.0
+
+
+def test_the_safety_settings_in_force_are_active_flags() -> None:
+    _log, data = year_bundle()
+    flags = {f["code"]["coding"][0]["code"]: f for f in resources(data, "Flag")}
+    assert set(flags) == {"lymphoedema", "low-platelets", "note"}
+    assert flags["lymphoedema"]["code"]["text"].startswith("Lymphoedema or its risk: arm left")
+    assert flags["note"]["code"]["text"].startswith("Clinician's safety note: Port in right")
+    assert all(f["status"] == "active" and f["subject"] == {"reference":
+                                                             "urn:selfcare:Patient/patient"}
+               for f in flags.values())
+
+
+def test_no_safety_marked_means_no_flags() -> None:
+    bare = bundle(LOG, None, generated_at=T0, safety=SafetyProfile())
+    assert resources(bare, "Flag") == []
