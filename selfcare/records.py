@@ -12,14 +12,17 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from selfcare.core.log_file import LogFile
 from selfcare.core.plan_file import PlanFile
 from selfcare.core.safety import SafetyProfile
-from selfcare.store.answers import SqliteAnswerStore
-from selfcare.store.sessions import SqliteSessionStore
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from selfcare.store.answers import SqliteAnswerStore
+    from selfcare.store.sessions import SqliteSessionStore
 
 HOME_CODE = "home"  # the code of the person at home before any plan names them
 

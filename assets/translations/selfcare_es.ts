@@ -515,6 +515,10 @@
         <translation>Paciente: %1 · del %2 al %3 · hecho el %4 con Selfcare %5</translation>
     </message>
     <message>
+        <source>%2 to %3 · made %4 with Selfcare %5</source>
+        <translation>Del %2 al %3 · hecho el %4 con Selfcare %5</translation>
+    </message>
+    <message>
         <source>What the patient reported while practising self-care at home. It is not a diagnosis and does not replace medical assessment.</source>
         <translation>Lo que la persona informó mientras practicaba el autocuidado en casa. No es un diagnóstico y no reemplaza la evaluación médica.</translation>
     </message>
@@ -745,6 +749,18 @@
     <message>
         <source>%1 (%2 to %3)</source>
         <translation>%1 (%2 a %3)</translation>
+    </message>
+    <message>
+        <source>Could not read your records: %1</source>
+        <translation>No se pudieron leer tus registros: %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved in %1: your report from %2 to %3 (sessions: %4).</source>
+        <translation>Guardado en %1: tu informe del %2 al %3 (sesiones: %4).</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1109,14 @@
         <translation>Una copia de todas las sesiones y calificaciones, para guardarla o compartirla</translation>
     </message>
     <message>
+        <source>Report for my care team (PDF)</source>
+        <translation>Informe para mi equipo de salud (PDF)</translation>
+    </message>
+    <message>
+        <source>One page to print or show your care team: your plan, your ratings and what seems to help</source>
+        <translation>Una página para imprimir o mostrar a tu equipo de salud: tu plan, tus valoraciones y lo que parece ayudarte</translation>
+    </message>
+    <message>
         <source>4 weeks</source>
         <translation>4 semanas</translation>
     </message>
@@ -1292,6 +1316,14 @@
     <message>
         <source>Saved in %1. Sessions in the file: %2.</source>
         <translation>Guardado en %1. Sesiones en el archivo: %2.</translation>
+    </message>
+    <message>
+        <source>Save my report</source>
+        <translation>Guardar mi informe</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Could not change starting at login: %1</source>

@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.summary.note_written.connect(self._save_note)
         self.settings_page.changed.connect(self.change_setting)
         self.history.export_requested.connect(self.export_csv)
+        self.history.report_requested.connect(self.export_report)
         self.settings_page.open_plan_file.connect(self.open_plan_file)
         self.settings_page.save_log_file.connect(self.save_log_file)
         self.settings_page.clinician_requested.connect(self.enter_clinician_mode)
@@ -334,6 +335,23 @@ class MainWindow(QMainWindow):
             message = self.tr("Saved in %1. Sessions in the file: %2.").replace(
                 "%1", chosen).replace("%2", str(count))
         self.history.export_result.setText(message)
+
+    def export_report(self) -> None:
+        """The person's own one-page report, in their language, for their care team."""
+        from datetime import date
+
+        from selfcare.ui.file_dialogs import ask_save_path
+        from selfcare.ui.my_report import save_my_report
+
+        if self.services is None:
+            return
+        chosen = ask_save_path(self, self.tr("Save my report"),
+                               f"selfcare-report-{date.today().isoformat()}.pdf",
+                               self.tr("PDF document (*.pdf)"))
+        if not chosen:
+            return
+        code = None if self.person is None else self._person_code()
+        self.history.export_result.setText(save_my_report(self.services.opened, code, chosen))
 
     # -- settings -----------------------------------------------------------------------
 

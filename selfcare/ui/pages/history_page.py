@@ -47,9 +47,11 @@ MONTHLY_FROM = 190  # days shown beyond which the lines join monthly means (week
 
 
 class HistoryPage(QWidget):
-    """Signals: `export_requested` when the person asks for a CSV file of their records."""
+    """Signals: `export_requested` when the person asks for a CSV file of their records,
+    `report_requested` for the one-page report to show their care team."""
 
     export_requested = Signal()
+    report_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,12 @@ class HistoryPage(QWidget):
             description=self.tr("A copy of every session and rating, for you to keep or share"))
         self.export_button.clicked.connect(self.export_requested.emit)
         row.add(self.export_button)
+        self.report_button = button(
+            self.tr("Report for my care team (PDF)"), self,
+            description=self.tr("One page to print or show your care team: your plan, your "
+                                "ratings and what seems to help"))
+        self.report_button.clicked.connect(self.report_requested.emit)
+        row.add(self.report_button)
         self.export_result = label("", "muted", self)
         layout.addLayout(row)
         layout.addWidget(self.export_result)

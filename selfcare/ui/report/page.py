@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from selfcare.core.insights import Direction, GroupInsight, Verdict
 from selfcare.core.report import Report, SessionRow
 from selfcare.core.statistics import Estimate
+from selfcare.records import HOME_CODE
 from selfcare.ui.i18n import tr
 from selfcare.ui.kind_colours import COLOURS, KINDS, OTHER, OTHER_COLOUR, SHAPES
 from selfcare.ui.names import kind_name
@@ -93,8 +94,9 @@ class ReportPage:
                           15, bold=True)
         who = report.patient_code if not context.display_name else tr("%1 (%2)").replace(
             "%1", report.patient_code).replace("%2", context.display_name)
-        line = tr("Patient: %1 · %2 to %3 · made %4 with Selfcare %5").replace(
-            "%1", who).replace("%2", self.day(report.first)).replace(
+        line = tr("Patient: %1 · %2 to %3 · made %4 with Selfcare %5") \
+            if report.patient_code != HOME_CODE else tr("%2 to %3 · made %4 with Selfcare %5")
+        line = line.replace("%1", who).replace("%2", self.day(report.first)).replace(
             "%3", self.day(report.last)).replace(
             "%4", self.moment(context.generated_at)).replace("%5", context.version)
         y += used + 2
