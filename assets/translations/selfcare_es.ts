@@ -535,6 +535,14 @@
         <translation>Ajustes de seguridad vigentes</translation>
     </message>
     <message>
+        <source>Listed below, across the page.</source>
+        <translation>Se indican debajo, a lo ancho de la página.</translation>
+    </message>
+    <message>
+        <source>Safety settings in force: %1</source>
+        <translation>Ajustes de seguridad vigentes: %1</translation>
+    </message>
+    <message>
         <source>No plan was assigned.</source>
         <translation>No se asignó ningún plan.</translation>
     </message>
@@ -709,6 +717,10 @@
     <message>
         <source>Soreness, bruising and notes</source>
         <translation>Molestias, moretones y notas</translation>
+    </message>
+    <message>
+        <source>%1 entries are not shown here; the CSV export lists them all.</source>
+        <translation>%1 entradas no se muestran aquí; la exportación CSV las incluye todas.</translation>
     </message>
     <message>
         <source>Asked after %1 sessions: none reported.</source>

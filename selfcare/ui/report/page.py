@@ -12,12 +12,12 @@ has them all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPicture
 
 from selfcare.core.insights import Direction, GroupInsight, Verdict
 from selfcare.core.report import Report, SessionRow
@@ -39,6 +39,10 @@ MUTED = QColor("#555555")
 RULE = QColor("#b0b0b0")
 WARN = QColor("#9a3412")
 WRAP = int(Qt.TextFlag.TextWordWrap)
+BOX_HEIGHT = 105.0  # the most a plan, adherence or safety box may take
+MIN_CHART = 90.0  # the pain chart shrinks to make room, never below this
+NOTES_AT_LEAST = 48.0  # soreness: its title, its summary and two entries
+WIDE_SAFETY_HEIGHT = 50.0
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
@@ -67,6 +71,7 @@ class ReportPage:
         self.locale = QLocale(context.lang)
         self.font = QFont()
         self.hidden_notes = 0  # how many notes the last draw had no room for
+        self.room_for_notes = 0.0  # points left for soreness and notes in the last draw
 
     # -- the page, top to bottom --------------------------------------------------------
 
@@ -81,12 +86,31 @@ class ReportPage:
         footer_top = height - MARGIN - self._footer_height(right - left)
         y = self._header(left, right, MARGIN)
         y = self._plan_row(left, right, y + GAP)
-        y = self._pain_chart(left, right, y + GAP, chart_height=min(175.0, height * 0.2))
+        below = (self._height_of(self._what_helps, left, right)
+                 + self._height_of(self._weekly_and_others, left, right) + NOTES_AT_LEAST)
+        around = self._height_of(lambda lf, rt, top: self._pain_chart(lf, rt, top, 100.0),
+                                 left, right) - 100.0  # its title, legend and dates
+        room = footer_top - y - 5 * GAP - below - around
+        chart = max(MIN_CHART, min(175.0, height * 0.2, room))
+        y = self._pain_chart(left, right, y + GAP, chart_height=chart)
         y = self._what_helps(left, right, y + GAP)
         y = self._weekly_and_others(left, right, y + GAP)
+        self.room_for_notes = footer_top - GAP - (y + GAP)  # < 40: the page is too full
         self._soreness_and_notes(left, right, y + GAP, footer_top - GAP)
         self._footer(left, right, footer_top)
         painter.restore()
+
+    def _height_of(self, part: Callable[[float, float, float], float], left: float,
+                   right: float) -> float:
+        """How tall `part` will be, drawn on a scratch painter first."""
+        painter = self.painter
+        scratch = QPicture()
+        self.painter = QPainter(scratch)
+        try:
+            return part(left, right, 0.0)
+        finally:
+            self.painter.end()
+            self.painter = painter
 
     def _header(self, left: float, right: float, y: float) -> float:
         report, context = self.report, self.context
@@ -108,17 +132,41 @@ class ReportPage:
         return y + 4
 
     def _plan_row(self, left: float, right: float, y: float) -> float:
+        """Plan, adherence and safety side by side. A safety list too long for its column
+        is written across the page under the row instead: it is never cut silently."""
         column = (right - left - 2 * GAP) / 3
+        safety = self._safety_lines()
+        wide = self._measure(column, "\n".join(safety), 8) > BOX_HEIGHT
         boxes = [(tr("Plan"), self._plan_lines()), (tr("Adherence"), self._adherence_lines()),
-                 (tr("Safety settings in force"), self._safety_lines())]
+                 (tr("Safety settings in force"),
+                  [tr("Listed below, across the page.")] if wide else safety)]
         tallest = 0.0
         for n, (title, lines) in enumerate(boxes):
             x = left + n * (column + GAP)
             used = self._text(QRectF(x, y, column, 14), title, 9, bold=True)
-            body = QRectF(x, y + used + 2, column, 120)
-            used += 2 + self._text(body, "\n".join(lines), 8, clip=True)
+            text = self._fitted("\n".join(lines), column, 8, BOX_HEIGHT)
+            used += 2 + self._text(QRectF(x, y + used + 2, column, BOX_HEIGHT), text, 8)
             tallest = max(tallest, used)
-        return y + tallest
+        y += tallest
+        if wide:
+            text = self._fitted(tr("Safety settings in force: %1").replace(
+                "%1", " · ".join(safety)), right - left, 8, WIDE_SAFETY_HEIGHT)
+            y += 4 + self._text(QRectF(left, y + 4, right - left, WIDE_SAFETY_HEIGHT), text, 8)
+        return y
+
+    def _fitted(self, text: str, width: float, size: float, height: float) -> str:
+        """`text`, or as many of its words as fit in `height` followed by an ellipsis."""
+        if self._measure(width, text, size) <= height:
+            return text
+        words = text.split(" ")
+        low, high = 0, len(words)
+        while low < high:  # the most words that still fit with the ellipsis
+            middle = (low + high + 1) // 2
+            if self._measure(width, " ".join(words[:middle]) + " \u2026", size) <= height:
+                low = middle
+            else:
+                high = middle - 1
+        return " ".join(words[:low]) + " \u2026"
 
     def _plan_lines(self) -> list[str]:
         content = self.report.plan
@@ -314,9 +362,11 @@ class ReportPage:
             need = self._measure(right - left, line, 8)
             if y + need > bottom - 10 and n < len(listed):
                 self.hidden_notes = len(listed) - n
-                self._text(QRectF(left, y, right - left, 12), tr(
-                    "%1 earlier entries are not shown here; the CSV export lists them all.")
-                    .replace("%1", str(self.hidden_notes)), 8, colour=MUTED)
+                said = tr("%1 earlier entries are not shown here; the CSV export lists them "
+                          "all.") if n else tr("%1 entries are not shown here; the CSV "
+                                               "export lists them all.")
+                self._text(QRectF(left, y, right - left, 12),
+                           said.replace("%1", str(self.hidden_notes)), 8, colour=MUTED)
                 return
             y += self._text(QRectF(left, y, right - left, need), line, 8)
 
@@ -401,7 +451,7 @@ class ReportPage:
         self.painter.setFont(font)
 
     def _text(self, rect: QRectF, text: str, size: float, *, bold: bool = False,
-              colour: QColor = INK, flags: int = 0, clip: bool = False) -> float:
+              colour: QColor = INK, flags: int = 0) -> float:
         """Draw wrapped text at the top of `rect`; returns the height it took."""
         text = text.replace(" %", "\u00a0%")  # "30 %" never breaks before its sign
         painter = self.painter
@@ -410,9 +460,6 @@ class ReportPage:
         painter.scale(0.25, 0.25)  # fonts are set in quarter points for fine sizes
         box = QRectF(rect.x() * 4, rect.y() * 4, rect.width() * 4, 100000)
         needed = painter.boundingRect(box, LEFT | WRAP | flags, text).height() / 4
-        if clip:
-            needed = min(needed, rect.height())
-            painter.setClipRect(QRectF(box.x(), box.y(), box.width(), needed * 4))
         painter.setPen(colour)
         painter.drawText(box, LEFT | WRAP | flags, text)
         painter.restore()
