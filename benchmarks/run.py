@@ -21,6 +21,7 @@ from pathlib import Path
 from benchmarks import (
     audio_assets,
     clinic,
+    clinic_overview,
     cue_timing,
     history_page,
     insights,
@@ -39,6 +40,7 @@ BENCHMARKS: dict[str, tuple[Benchmark, str, str]] = {
     insights.NAME: (insights.run, "~1 s", "~2 s"),
     history_page.NAME: (history_page.run, "~5 s", "~10 s"),
     clinic.NAME: (clinic.run, "~3 s", "~6 s"),
+    clinic_overview.NAME: (clinic_overview.run, "~20 s", "~30 s"),
 }
 
 
