@@ -25,6 +25,7 @@ from benchmarks import (
     cue_timing,
     history_page,
     insights,
+    report_pdf,
     session_load,
     startup,
 )
@@ -41,6 +42,7 @@ BENCHMARKS: dict[str, tuple[Benchmark, str, str]] = {
     history_page.NAME: (history_page.run, "~5 s", "~10 s"),
     clinic.NAME: (clinic.run, "~3 s", "~6 s"),
     clinic_overview.NAME: (clinic_overview.run, "~20 s", "~30 s"),
+    report_pdf.NAME: (report_pdf.run, "~10 s", "~20 s"),
 }
 
 

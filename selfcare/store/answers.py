@@ -18,7 +18,9 @@ from selfcare.core.ratings import check_rating
 from selfcare.store.errors import environment_errors
 from selfcare.store.sessions import (
     CURRENT,
+    EVERYONE,
     Current,
+    Everyone,
     check_item,
     database_file,
     from_text,
@@ -123,15 +125,26 @@ class SqliteAnswerStore:
                                  from_text(row["recorded_at"]))
                     for row in self._db.query(sql, params)]
 
-    def after_notes(self) -> dict[int, AfterNotes]:
-        """Soreness and notes by session id, for history and export."""
+    def after_notes(self, patient_id: int | Everyone | None = EVERYONE
+                    ) -> dict[int, AfterNotes]:
+        """Soreness and notes by session id, for history and export; of one person's
+        sessions only when `patient_id` is given (None: the person at home)."""
         found: dict[int, AfterNotes] = {}
+        soreness, notes = "SELECT session_id, value FROM soreness", \
+            "SELECT session_id, text FROM notes"
+        params: dict[str, Any] = {}
+        if not isinstance(patient_id, Everyone):
+            soreness, notes = (
+                f"SELECT t.session_id, t.{column} FROM sessions AS s CROSS JOIN {table} AS t"
+                " ON t.session_id = s.id WHERE s.patient_id IS :patient"
+                for table, column in (("soreness", "value"), ("notes", "text")))
+            params = {"patient": patient_id}
         with environment_errors(self._path):
-            for row in self._db.query("SELECT session_id, value FROM soreness"):
+            for row in self._db.query(soreness, params):
                 value = row["value"]
                 found[row["session_id"]] = AfterNotes(
                     None if value is None else Soreness(value), True)
-            for row in self._db.query("SELECT session_id, text FROM notes"):
+            for row in self._db.query(notes, params):
                 before = found.get(row["session_id"], AfterNotes())
                 found[row["session_id"]] = AfterNotes(before.soreness, before.soreness_asked,
                                                       row["text"])

@@ -17,8 +17,8 @@ def log_from_store(sessions: SqliteSessionStore, answers: SqliteAnswerStore, *,
                    patient_code: str, saved_at: datetime, since: date | None = None,
                    patient_id: int | None = None) -> LogFile:
     """The person's closed sessions started on or after `since` (local day), oldest first."""
-    others = sessions.other_ratings()
-    notes = answers.after_notes()
+    others = sessions.other_ratings(patient_id)
+    notes = answers.after_notes(patient_id)
     logged = []
     for record in sorted(sessions.history(patient_id=patient_id), key=lambda r: r.started_at):
         if record.status is SessionStatus.RUNNING:

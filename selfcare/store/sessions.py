@@ -107,6 +107,15 @@ class Current(Enum):
 CURRENT = Current.PERSON
 
 
+class Everyone(Enum):
+    """Every person's records at once (a whole-file export or check), as a default."""
+
+    ALL = "everyone"
+
+
+EVERYONE = Everyone.ALL
+
+
 class SqliteSessionStore:
     """Session records in an open `Database`; see `selfcare.store.db.open_database`."""
 
@@ -175,14 +184,21 @@ class SqliteSessionStore:
             self._require(session_id)
             self._upsert_rating(session_id, moment, checked, recorded_at, item)
 
-    def other_ratings(self) -> dict[int, dict[tuple[str, str], int | None]]:
-        """Every rating but pain, by session: {(moment, item): value or None if skipped}."""
+    def other_ratings(self, patient_id: int | Everyone | None = EVERYONE
+                      ) -> dict[int, dict[tuple[str, str], int | None]]:
+        """Every rating but pain, by session: {(moment, item): value or None if skipped};
+        of one person's sessions only when `patient_id` is given (None: the person at
+        home), which in a clinic's file is a small part of it."""
         found: dict[int, dict[tuple[str, str], int | None]] = {}
+        sql = "SELECT session_id, moment, item, value FROM ratings WHERE item != :item"
+        if not isinstance(patient_id, Everyone):
+            sql = ("SELECT r.session_id, r.moment, r.item, r.value FROM sessions AS s"
+                   " CROSS JOIN ratings AS r ON r.session_id = s.id"
+                   " WHERE s.patient_id IS :patient AND r.item != :item")
         with environment_errors(self._path):
-            for row in self._db.query(
-                "SELECT session_id, moment, item, value FROM ratings WHERE item != ?",
-                [Item.PAIN.value],
-            ):
+            for row in self._db.query(sql, {"item": Item.PAIN.value,
+                                            "patient": None if isinstance(patient_id, Everyone)
+                                            else patient_id}):
                 found.setdefault(row["session_id"], {})[(row["moment"], row["item"])] = \
                     row["value"]
         return found

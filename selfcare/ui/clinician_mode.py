@@ -37,11 +37,14 @@ if TYPE_CHECKING:
     from selfcare.core.scripts import SessionScript
     from selfcare.records import PersonRecords
     from selfcare.store.clinic import Patient
+    from selfcare.store.overview import ClinicOverview
+    from selfcare.ui.overview_prefetch import OverviewPrefetch
     from selfcare.ui.pages.library_page import SessionEntry
     from selfcare.ui.report.page import ReportPage
 
 log = logging.getLogger(__name__)
 
+PREFETCH_WAIT = 10.0  # seconds: past this, the overview is read again on the spot
 ACTIVITY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                              QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 
@@ -79,6 +82,8 @@ class ClinicianMode(QObject):
         self.choose_save_path: Callable[[str], str] = self._ask_save_path
         self.choose_open_path: Callable[[], str] = self._ask_open_path
         self._reported: int | None = None  # the patient whose report is on the page
+        self._overview: ClinicOverview | None = None
+        self._prefetch: OverviewPrefetch | None = None  # read while the PIN is typed
 
     @property
     def gate(self) -> ClinicianGate:
@@ -129,12 +134,21 @@ class ClinicianMode(QObject):
             else:
                 wait = self.clinic.throttle().wait(self._now())
                 self.gate.ask_pin(_seconds(wait.total_seconds()))
+                self._read_overview_ahead()
         except StoreUnavailable as exc:
             self.gate.ask_pin()
             self.gate.wrong(0)
             self.gate.message.setText(self.tr("The clinic's records cannot be read now: %1")
                                       .replace("%1", str(exc)))
         return self.gate
+
+    def _read_overview_ahead(self) -> None:
+        from selfcare.store.sessions import database_file
+        from selfcare.ui.overview_prefetch import OverviewPrefetch
+
+        path = database_file(self._db)
+        if path.name != ":memory:":
+            self._prefetch = OverviewPrefetch(path, self._now().astimezone().date())
 
     def _pin_chosen(self, pin: str) -> None:
         try:
@@ -185,6 +199,8 @@ class ClinicianMode(QObject):
             self._gate.clear()
             self._page.forget()
         self._reported = None
+        self._overview = None  # it holds plan files, which name patients
+        self._prefetch = None
         if was_active:
             self.left.emit()
 
@@ -340,11 +356,17 @@ class ClinicianMode(QObject):
     # -- the overview and reports -------------------------------------------------------------
 
     def show_overview(self) -> None:
-        from selfcare.store.overview import clinic_overview
+        from selfcare.store.overview import ClinicOverview
 
         self._reported = None
+        today = self._now().astimezone().date()
+        ahead, self._prefetch = self._prefetch, None
+        rows = None if ahead is None else ahead.rows(PREFETCH_WAIT, today)
+        if self._overview is None:  # kept: it remembers the plans it has read
+            self._overview = ClinicOverview(self._db)
         try:
-            rows = clinic_overview(self._db, self._now().astimezone().date())
+            if rows is None:
+                rows = self._overview.rows(today)
         except StoreUnavailable as exc:
             self.page.say(str(exc))
             rows = []
@@ -388,8 +410,9 @@ class ClinicianMode(QObject):
         except (StoreUnavailable, LookupError, ValueError) as exc:
             self.page.say(str(exc))
             return None
-        page = report_page(report, records, str(panel.language.currentData()),
-                           str(panel.paper.currentData()), self._now())
+        lang = str(panel.language.currentData())
+        page = report_page(report, records, lang, str(panel.paper.currentData()), self._now(),
+                           {key: script.title_in(lang) for key, script in self._scripts.items()})
         return patient, report, records, page
 
     def _redraw_report(self) -> None:
@@ -411,7 +434,7 @@ class ClinicianMode(QObject):
             return
         data = report_pdf(report, records, lang=page.context.lang,
                           paper=str(self.page.report.paper.currentData()),
-                          generated_at=self._now())
+                          generated_at=self._now(), titles=page.context.titles)
         self._save_file(data, chosen, self.tr("Report saved in %1."))
 
     def _save_fhir(self) -> None:

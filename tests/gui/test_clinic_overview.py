@@ -139,3 +139,25 @@ def test_leaving_forgets_the_overview_and_the_report(clinic, window, qtbot):
     assert page.overview.model().rowCount() == 0
     assert page.report.view.page is None
     assert page.patient_list.count() == 0
+
+
+def test_the_overview_is_read_while_the_pin_is_typed(clinic, window, qtbot):
+    from tests.gui.test_clinician_mode import PIN, type_pin
+
+    open_overview(window, qtbot)
+    click(qtbot, window.clinician.page.leave_button)
+    window.enter_clinician_mode()
+    ahead = window.clinician._prefetch
+    assert ahead is not None  # started as soon as the PIN was asked for
+    gate = window.clinician.gate
+    type_pin(qtbot, gate.first, "9999")
+    click(qtbot, gate.confirm)
+    page = window.clinician.page
+    assert window.stack.currentWidget() is gate  # a wrong PIN shows nothing
+    assert window.clinician._prefetch is ahead
+    type_pin(qtbot, gate.first, PIN)
+    click(qtbot, gate.confirm)
+    assert window.clinician._prefetch is None
+    assert [row.code for row in page.overview.overview.rows] == [
+        "P-0001", "P-0002", "P-0003", "P-0004", "Z-NEW"]
+    assert ahead._rows is not None and len(ahead._rows) == 5  # these were the rows shown

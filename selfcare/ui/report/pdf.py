@@ -8,7 +8,10 @@ chart prints sharp.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
+from types import MappingProxyType
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -50,13 +53,22 @@ def report_for(records: PersonRecords, *, first: date | None, last: date | None,
                         safety=records.safety)
 
 
-def report_context(report: Report, records: PersonRecords, lang: str,
-                   generated_at: datetime | None = None) -> ReportContext:
-    """Titles, item names and credits in `lang`, for the page."""
+@functools.lru_cache(maxsize=4)
+def library_titles(lang: str) -> Mapping[str, str]:
+    """Every session's title in `lang`; the library is read once per process (reading and
+    checking every script takes about half a second)."""
     from selfcare.library import load_library
+
+    return MappingProxyType({s.id: s.title_in(lang) for s in load_library().scripts.values()})
+
+
+def report_context(report: Report, records: PersonRecords, lang: str,
+                   generated_at: datetime | None = None,
+                   titles: Mapping[str, str] | None = None) -> ReportContext:
+    """Titles (the library's, unless given), item names and credits in `lang`."""
     from selfcare.measures_files import load_measures
 
-    titles = {s.id: s.title_in(lang) for s in load_library().scripts.values()}
+    titles = library_titles(lang) if titles is None else titles
     instruments = load_measures().instruments
     names: dict[str, str] = {}
     credits: list[str] = []
@@ -81,15 +93,17 @@ def report_context(report: Report, records: PersonRecords, lang: str,
 
 
 def report_page(report: Report, records: PersonRecords, lang: str, paper: str = "a4",
-                generated_at: datetime | None = None) -> ReportPage:
-    return ReportPage(report, report_context(report, records, lang, generated_at),
+                generated_at: datetime | None = None,
+                titles: Mapping[str, str] | None = None) -> ReportPage:
+    return ReportPage(report, report_context(report, records, lang, generated_at, titles),
                       PAPERS[paper][1])
 
 
 def report_pdf(report: Report, records: PersonRecords, *, lang: str, paper: str = "a4",
-               generated_at: datetime | None = None) -> bytes:
+               generated_at: datetime | None = None,
+               titles: Mapping[str, str] | None = None) -> bytes:
     """The PDF's bytes: one page in `lang` on `paper` ("a4" or "letter")."""
-    page = report_page(report, records, lang, paper, generated_at)
+    page = report_page(report, records, lang, paper, generated_at, titles)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
