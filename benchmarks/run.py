@@ -25,6 +25,7 @@ from benchmarks import (
     cue_timing,
     history_page,
     insights,
+    overview_screen,
     report_pdf,
     session_load,
     startup,
@@ -43,6 +44,7 @@ BENCHMARKS: dict[str, tuple[Benchmark, str, str]] = {
     clinic.NAME: (clinic.run, "~3 s", "~6 s"),
     clinic_overview.NAME: (clinic_overview.run, "~20 s", "~30 s"),
     report_pdf.NAME: (report_pdf.run, "~10 s", "~20 s"),
+    overview_screen.NAME: (overview_screen.run, "~15 s", "~30 s"),
 }
 
 
