@@ -161,7 +161,7 @@ QSlider::handle:horizontal {{
 QSlider {{ border: 2px solid transparent; border-radius: 8px; padding: 0 4px; }}
 QSlider:focus {{ border: 2px solid {t.focus_ring}; }}
 QTableView {{ background: {t.card}; border: {b}px solid {t.line}; border-radius: 10px;
-    gridline-color: {t.line}; font-size: {pt(12)}pt; }}
+    gridline-color: {t.line}; font-size: {pt(12)}pt; alternate-background-color: {t.page}; }}
 QTableView::item {{ padding: 6px 10px; }}
 QHeaderView::section {{ background: {t.page}; border: none; border-bottom: 1px solid {t.line};
     padding: 8px; font-weight: 600; }}

@@ -121,15 +121,14 @@ class ClinicianPage(QWidget):
     # -- the clinic overview and one patient's report ----------------------------------------
 
     def _overview(self) -> QWidget:
-        panel = QWidget(self)
-        inner = QVBoxLayout(panel)
-        inner.setContentsMargins(0, 0, 0, 0)
+        panel, inner = scroll_area(self)  # at 200 % text the table still gets its rows
         inner.addWidget(label(self.tr("All patients"), "cardTitle", panel))
         inner.addWidget(label(self.tr(
             "Click a column's title to sort by it. Open a patient (double-click or Enter) to "
             "see their report. Pain before sessions counts a direction only when its 95 % "
             "interval excludes no change."), "muted", panel))
         self.overview = OverviewTable(panel)
+        self.overview.setMinimumHeight(self.overview.fontMetrics().height() * 16)
         self.overview.opened.connect(self.report_requested)
         inner.addWidget(self.overview, 1)
         return panel

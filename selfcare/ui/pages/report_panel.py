@@ -5,9 +5,9 @@ record). The panel asks; `ClinicianMode` reads the records and writes the files.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from selfcare.ui.pages.common import button, label
+from selfcare.ui.pages.common import button, label, scroll_area
 from selfcare.ui.report.page import ReportPage
 from selfcare.ui.report.view import ReportView
 from selfcare.ui.widgets.flow_row import FlowRow
@@ -28,8 +28,13 @@ class ReportPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # One scroll for the choices and the page: at 200 % text the page is not squeezed
+        # into what the buttons leave.
+        self.page_area, layout = scroll_area(self)
+        self.page_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        outer.addWidget(self.page_area)
         self.title = label("", "cardTitle", self)
         layout.addWidget(self.title)
         choices = FlowRow()
@@ -57,12 +62,9 @@ class ReportPanel(QWidget):
         self.message = label("", "notice", self)
         self.message.hide()
         layout.addWidget(self.message)
-        self.page_area = QScrollArea(self)
-        self.page_area.setWidgetResizable(True)
-        self.page_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.view = ReportView(self.page_area)
-        self.page_area.setWidget(self.view)
-        layout.addWidget(self.page_area, 1)
+        self.view = ReportView(self)
+        layout.addWidget(self.view)
+        layout.addStretch(1)
 
     def _combo(self, name: str, items: list[tuple[str, str]], row: FlowRow) -> QComboBox:
         box = QWidget(self)
