@@ -68,9 +68,14 @@ def person_records(db: Database, sessions: SqliteSessionStore, answers: SqliteAn
         name, language, safety = plan.display_name, plan.language, plan.safety
     log = log_from_store(sessions, answers, patient_code=code, saved_at=now, since=since,
                          patient_id=person)
-    if until is not None:
-        log = dataclasses.replace(
-            log, sessions=tuple(s for s in log.sessions
-                                if s.started_at.astimezone().date() <= until),
-            weekly=tuple(w for w in log.weekly if w.week_start <= until))
-    return PersonRecords(code, name, language, log, plan, safety)
+    return PersonRecords(code, name, language, within(log, None, until), plan, safety)
+
+
+def within(log: LogFile, first: date | None, last: date | None) -> LogFile:
+    """The sessions (by local day) and weekly answers (by their Monday) from `first` to
+    `last`, both included; None is open-ended."""
+    low, high = first or date.min, last or date.max
+    return dataclasses.replace(
+        log, sessions=tuple(s for s in log.sessions
+                            if low <= s.started_at.astimezone().date() <= high),
+        weekly=tuple(w for w in log.weekly if low <= w.week_start <= high))

@@ -438,11 +438,11 @@ class ClinicianMode(QObject):
         self._save_file(data, chosen, self.tr("Report saved in %1."))
 
     def _save_fhir(self) -> None:
-        import dataclasses
         import json
 
         from selfcare.core.fhir import bundle
         from selfcare.measures_files import load_measures
+        from selfcare.records import within
 
         made = self._report_page()
         if made is None:
@@ -452,11 +452,7 @@ class ClinicianMode(QObject):
             f"selfcare-{patient.code}-{report.first}-{report.last}.fhir.json")
         if not chosen:
             return
-        log = dataclasses.replace(records.log, sessions=tuple(
-            s for s in records.log.sessions
-            if report.first <= s.started_at.astimezone().date() <= report.last),
-            weekly=tuple(w for w in records.log.weekly
-                         if report.first <= w.week_start <= report.last))
+        log = within(records.log, report.first, report.last)
         data = bundle(log, records.plan, generated_at=self._now(), titles=page.context.titles,
                       instruments=load_measures().instruments, safety=records.safety)
         self._save_file((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode(),
