@@ -117,6 +117,22 @@ def run_selfcare(args: Sequence[str], data_dir: Path, timeout: float,
     return done.stdout
 
 
+def offscreen_child(module: str, args: Sequence[str], timeout: float, what: str
+                    ) -> dict[str, Any]:
+    """Run `python -m module args` with an offscreen Qt and return the JSON object it
+    prints last; a failure or a timeout is a BenchmarkError naming `what`."""
+    command = [sys.executable, "-m", module, *args]
+    try:
+        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
+                              timeout=timeout, env=app_env(QT_QPA_PLATFORM="offscreen"))
+    except subprocess.TimeoutExpired as exc:
+        raise BenchmarkError(f"{what} did not finish in {timeout:.0f} s") from exc
+    if done.returncode != 0:
+        raise BenchmarkError(f"{what} failed: {done.stderr.strip()[-400:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 def last_lines(text: str, count: int = 3) -> str:
     lines = [line for line in text.strip().splitlines() if line.strip()]
     return " | ".join(lines[-count:]) if lines else "(no message)"

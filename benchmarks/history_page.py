@@ -18,14 +18,13 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import REPO, BenchmarkError, Section, app_env
+from benchmarks.harness import Section, offscreen_child
 
 NAME = "history_page"
 GOAL_MS = 150.0
@@ -155,15 +154,8 @@ def measure(runs: int) -> dict[str, Any]:
 def run(quick: bool, workdir: Path) -> Section:
     section = Section(NAME)
     runs = RUNS_QUICK if quick else RUNS_FULL
-    command = [sys.executable, "-m", "benchmarks.history_page", "--runs", str(runs)]
-    try:
-        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
-                              timeout=TIMEOUT_S, env=app_env(QT_QPA_PLATFORM="offscreen"))
-    except subprocess.TimeoutExpired as exc:
-        raise BenchmarkError(f"the history page did not finish in {TIMEOUT_S:.0f} s") from exc
-    if done.returncode != 0:
-        raise BenchmarkError(f"the history page benchmark failed: {done.stderr.strip()[-400:]}")
-    results = json.loads(done.stdout.strip().splitlines()[-1])
+    results = offscreen_child("benchmarks.history_page", ["--runs", str(runs)], TIMEOUT_S,
+                              "the history page benchmark")
     section.data = results
     for key, name in (("first", "first visit, 3 months (default)"),
                       ("first_all", "first visit, All"),

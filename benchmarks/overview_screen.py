@@ -18,15 +18,13 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from benchmarks.clinic_overview import NAME as CLINIC
 from benchmarks.clinic_overview import clinic_dir
-from benchmarks.harness import BenchmarkError, Section, app_env
+from benchmarks.harness import Section, offscreen_child
 
 NAME = "overview_screen"
 GOAL_MS = 300.0
@@ -120,16 +118,9 @@ def run(quick: bool, workdir: Path) -> Section:
     folder = workdir / "clinic-copy"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy2(shared / "selfcare.db", folder / "selfcare.db")
-    command = [sys.executable, "-m", "benchmarks.overview_screen", "--child", str(folder),
-               "--runs", str(runs)]
-    try:
-        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
-                              timeout=TIMEOUT_S, env=app_env(QT_QPA_PLATFORM="offscreen"))
-    except subprocess.TimeoutExpired as exc:
-        raise BenchmarkError(f"the overview did not show in {TIMEOUT_S:.0f} s") from exc
-    if done.returncode != 0:
-        raise BenchmarkError(f"the overview benchmark failed: {done.stderr.strip()[-400:]}")
-    results = json.loads(done.stdout.strip().splitlines()[-1])
+    results = offscreen_child(f"benchmarks.{NAME}", ["--child", str(folder), "--runs",
+                                                       str(runs)], TIMEOUT_S,
+                              "the overview on screen")
     ahead = statistics.median(results["ahead"])
     after = statistics.median(results["after"])
     section.add("right PIN -> overview painted, read ahead", round(ahead, 1), "ms",

@@ -18,7 +18,6 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any
 
 from benchmarks.clinic_overview import NAME as CLINIC
 from benchmarks.clinic_overview import clinic_dir
-from benchmarks.harness import BenchmarkError, Section, app_env, selfcare_command
+from benchmarks.harness import BenchmarkError, Section, app_env, offscreen_child, selfcare_command
 
 NAME = "report_pdf"
 GOAL_MS = 1000.0
@@ -79,16 +78,8 @@ def run(quick: bool, workdir: Path) -> Section:
     section = Section(NAME)
     runs = RUNS_QUICK if quick else RUNS_FULL
     folder = clinic_dir(workdir.parent / CLINIC, quick)  # shared with clinic_overview
-    command = [sys.executable, "-m", "benchmarks.report_pdf", "--child", str(folder),
-               "--runs", str(runs)]
-    try:
-        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
-                              timeout=TIMEOUT_S, env=app_env(QT_QPA_PLATFORM="offscreen"))
-    except subprocess.TimeoutExpired as exc:
-        raise BenchmarkError(f"the report did not finish in {TIMEOUT_S:.0f} s") from exc
-    if done.returncode != 0:
-        raise BenchmarkError(f"the report benchmark failed: {done.stderr.strip()[-400:]}")
-    results = json.loads(done.stdout.strip().splitlines()[-1])
+    results = offscreen_child(f"benchmarks.{NAME}", ["--child", str(folder), "--runs",
+                                                       str(runs)], TIMEOUT_S, "the report")
     median = statistics.median(results["runs"])
     section.add("one patient's PDF, median", round(median, 1), "ms",
                 goal=f"< {GOAL_MS:.0f} ms", ok=median < GOAL_MS,
