@@ -735,6 +735,10 @@
         <translation>No se preguntó por molestias en este periodo.</translation>
     </message>
     <message>
+        <source>Before, over time</source>
+        <translation>Antes, a lo largo del tiempo</translation>
+    </message>
+    <message>
         <source>%1 earlier entries are not shown here; the CSV export lists them all.</source>
         <translation>%1 entradas anteriores no se muestran aquí; la exportación CSV las incluye todas.</translation>
     </message>

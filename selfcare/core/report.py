@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from selfcare.core.insights import Insights, RatedSession, insights
 from selfcare.core.log_file import LogFile, LoggedSession
@@ -43,6 +43,7 @@ class OtherRating:
     mean_before: float | None
     mean_after: float | None
     change: Estimate | None  # after - before over sessions rated both times
+    weekly_before: tuple[tuple[date, float], ...] = ()  # (Monday, mean before), oldest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +110,16 @@ def _other(item: str, sessions: Sequence[LoggedSession]) -> OtherRating:
     after = [v for s in sessions if (v := s.after.get(item)) is not None]
     pairs = [float(a - b) for s in sessions
              if (b := s.before.get(item)) is not None and (a := s.after.get(item)) is not None]
+    weeks: dict[date, list[int]] = {}
+    for s in sessions:
+        if (value := s.before.get(item)) is not None:
+            day = _day(s)
+            weeks.setdefault(day - timedelta(days=day.weekday()), []).append(value)
     return OtherRating(item, len(before), len(after),
                        sum(before) / len(before) if before else None,
                        sum(after) / len(after) if after else None,
-                       mean_with_interval(pairs) if pairs else None)
+                       mean_with_interval(pairs) if pairs else None,
+                       tuple((monday, sum(v) / len(v)) for monday, v in sorted(weeks.items())))
 
 
 def _day(session: LoggedSession) -> date:

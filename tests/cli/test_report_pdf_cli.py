@@ -98,7 +98,7 @@ def test_a_years_report_says_what_the_records_say(clinic: Path, tmp_path: Path) 
     assert f"Asked after {len(asked)} sessions: reported after {len(sore)} " in text
     assert "Weekly check: score by week (0 to 10)" in text
     assert "Modelled on the PEG scale" in text  # the weekly check's credit
-    assert "Tension" in text
+    assert "Tension" in text and "Before," in text and "over time" in text
     assert "It is not a diagnosis" in text
 
 

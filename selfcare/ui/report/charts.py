@@ -186,3 +186,28 @@ def marker(painter: QPainter, at: QPointF, shape: str, size: float, colour: QCol
         painter.drawPolygon(QPolygonF([
             QPointF(x + r * math.sin(a), y - r * math.cos(a))
             for a in (2 * math.pi * n / 5 for n in range(5))]))
+
+
+def sparkline(painter: QPainter, area: QRectF, points: Sequence[tuple[date, float]],
+              first: date, last: date) -> None:
+    """Weekly means (monthly over more than four months, so the line stays readable) on
+    0-10 across `area`, on the report's time axis, each a dot joined by a line."""
+    if not points:
+        return
+    axis = TimeAxis(first, last, area.left(), area.right())
+    shown = [(monday + timedelta(days=3), mean) for monday, mean in points]
+    gap = axis.week_width
+    if axis.days > 120:
+        months: dict[date, list[float]] = defaultdict(list)
+        for day, mean in shown:
+            months[date(day.year, day.month, 15)].append(mean)
+        shown = [(middle, math.fsum(v) / len(v)) for middle, v in sorted(months.items())]
+        gap = 31 / axis.days * (axis.right - axis.left)
+    painter.save()
+    painter.setPen(QPen(GRID, 0.4))
+    painter.drawLine(QPointF(area.left(), area.bottom()), QPointF(area.right(), area.bottom()))
+    at = [(axis.x(day), area.bottom() - mean / 10 * area.height()) for day, mean in shown]
+    _polyline(painter, at, QPen(INK, 0.8), gap=gap)
+    for x, y in at:
+        marker(painter, QPointF(x, y), "circle", 0.9, INK, True)
+    painter.restore()

@@ -72,6 +72,7 @@ class ReportPage:
         self.font = QFont()
         self.hidden_notes = 0  # how many notes the last draw had no room for
         self.room_for_notes = 0.0  # points left for soreness and notes in the last draw
+        self._row_tops: list[float] = []  # where each row of the last table began
 
     # -- the page, top to bottom --------------------------------------------------------
 
@@ -336,9 +337,16 @@ class ReportPage:
                 for o in self.report.others]
         if not rows:
             rows = [[tr("None asked in this period."), "", "", ""]]
-        bottom_right = self._table(x, x + half, y + used + 3, [0.28, 0.2, 0.2, 0.32],
+        widths = [0.23, 0.17, 0.17, 0.25, 0.18]
+        bottom_right = self._table(x, x + half, y + used + 3, widths,
                                    [tr("Item"), tr("Before"), tr("After"),
-                                    tr("Change (95 % interval)")], rows)
+                                    tr("Change (95 % interval)"), tr("Before, over time")],
+                                   [[*row, ""] for row in rows])
+        spark_left = x + half * sum(widths[:-1])
+        for other, top in zip(self.report.others, self._row_tops[1:], strict=False):
+            charts.sparkline(self.painter, QRectF(spark_left, top + 1, half * widths[-1] - 6,
+                                                  12), other.weekly_before,
+                             self.report.first, self.report.last)
         return max(bottom_left, bottom_right)
 
     def _mean_of(self, mean: float | None, count: int) -> str:
@@ -432,7 +440,9 @@ class ReportPage:
     def _table(self, left: float, right: float, y: float, widths: Sequence[float],
                headers: Sequence[str], rows: Sequence[Sequence[str]]) -> float:
         width = right - left
+        self._row_tops = []
         for cells, bold in ((headers, True), *((row, False) for row in rows)):
+            self._row_tops.append(y)
             x, tallest = left, 0.0
             for share, cell in zip(widths, cells, strict=True):
                 tallest = max(tallest, self._text(QRectF(x, y, width * share - 4, 40), cell,

@@ -90,6 +90,12 @@ def test_other_items_are_summarised_before_and_after_with_an_interval() -> None:
     assert tension.mean_before == pytest.approx(
         sum(s.before["tension"] for s in rated) / len(rated))
     assert tension.change is not None and tension.change.value < 0
+    weeks: dict[date, list[int]] = {}
+    for s in rated:
+        day = s.started_at.astimezone().date()
+        weeks.setdefault(day - timedelta(days=day.weekday()), []).append(s.before["tension"])
+    assert tension.weekly_before == tuple(
+        (monday, pytest.approx(sum(v) / len(v))) for monday, v in sorted(weeks.items()))
     tiredness = next(other for other in report.others if other.item == "tiredness")
     assert tiredness.after == 0 and tiredness.mean_after is None and tiredness.change is None
     assert "pain" not in {other.item for other in report.others}
