@@ -45,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if parsed.data_dir is not None:
         os.environ[DATA_ENV] = os.path.abspath(parsed.data_dir)  # noqa: PTH100
     _log_warnings_to_stderr()
+    if parsed.self_test:
+        from selfcare.self_test import run_self_test
+
+        return run_self_test()
     command: Callable[[argparse.Namespace], int] = getattr(parsed, "run",
                                                            lambda _args: open_window())
     try:
@@ -91,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"selfcare {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="keep the database and logs here")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (records, content, sound, window) in a "
+                             "temporary folder; exit 0 if all is well")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     from selfcare.cli_commands import register
