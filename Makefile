@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench bench-quick screenshots narration translations install clean
+.PHONY: run test lint bench bench-quick bundle screenshots narration translations install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ run: install
 	$(BIN)/selfcare
 
 lint: install
-	$(BIN)/ruff check selfcare tests benchmarks docs
+	$(BIN)/ruff check selfcare tests benchmarks docs packaging
 	$(BIN)/mypy
 
 test: lint
@@ -29,6 +29,13 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python -m benchmarks.run --quick
+
+# The Linux bundle in dist/Selfcare (and a .tar.gz), self-tested from outside the source
+# tree offscreen and under Xvfb, with its size and start-up time (docs/packaging.md).
+bundle: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bundle]'
+	@bash packaging/system-deps.sh bundle
+	$(BIN)/python packaging/build.py --archive
 
 screenshots: install
 	@bash packaging/system-deps.sh screenshots

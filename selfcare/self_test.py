@@ -78,9 +78,17 @@ def _run(name: str, check: Callable[[Path], str], folder: Path) -> Outcome:
         return Outcome(name, False, str(exc), time.perf_counter() - began)
     except Exception as exc:  # a self-test reports every failure, then goes on
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        return Outcome(name, False, f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}"
-                                    f":{where.lineno})", time.perf_counter() - began)
+        return Outcome(name, False, f"{type(exc).__name__}: {_gist(exc)} (at "
+                                    f"{Path(where.filename).name}:{where.lineno})",
+                       time.perf_counter() - began)
     return Outcome(name, True, said, time.perf_counter() - began)
+
+
+def _gist(exc: BaseException) -> str:
+    """One line of an error: a long message (numpy's advice page, say) ends with its cause."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    said = lines[-1] if lines else repr(exc)
+    return said if len(said) <= 300 else said[:297] + "..."
 
 
 def _line(outcome: Outcome) -> str:

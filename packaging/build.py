@@ -1,0 +1,178 @@
+"""Build the Linux bundle and prove it works: `make bundle` (or `python packaging/build.py`).
+
+1. PyInstaller builds `dist/Selfcare/` from `packaging/selfcare.spec` (one folder).
+2. On Linux, debug symbols are stripped from the bundle's libraries, except those
+   auditwheel vendored into `*.libs` folders, which stripping breaks.
+3. The bundle is copied to a temporary folder with no source tree beside it and
+   `Selfcare --self-test` runs there with a clean environment: offscreen, and under Xvfb
+   when `xvfb-run` is installed.
+4. Its size (the folder, and as a .tar.gz with `--archive`) and its start-up time to
+   the first painted window (the first run, then the median of the next ones) are
+   printed.
+Exit code 0 only when the bundle was built and every self-test passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SPEC = REPO / "packaging" / "selfcare.spec"
+DIST = REPO / "dist"
+WORK = REPO / "build" / "pyinstaller"
+PAINT_MARK = "first-paint-epoch"
+STARTS = 5
+SIZE_GOAL_MB = 200
+START_GOAL_S = 1.5
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python packaging/build.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--archive", action="store_true",
+                        help="also write dist/Selfcare-<version>-linux-<machine>.tar.gz")
+    parser.add_argument("--skip-build", action="store_true",
+                        help="test and measure the bundle already in dist/")
+    args = parser.parse_args(argv)
+    bundle = DIST / app_name()
+    if not args.skip_build:
+        began = time.perf_counter()
+        build()
+        print(f"built {bundle} in {time.perf_counter() - began:.0f} s", flush=True)
+        if sys.platform.startswith("linux"):
+            saved = strip(bundle)
+            print(f"stripped debug symbols: {saved / 2**20:.0f} MiB less", flush=True)
+    if not (bundle / program_name()).exists():
+        print(f"no bundle at {bundle}", file=sys.stderr)
+        return 1
+    size = folder_size(bundle)
+    print(f"bundle size: {size / 2**20:.0f} MiB (goal < {SIZE_GOAL_MB} MB: "
+          f"{'ok' if size < SIZE_GOAL_MB * 1e6 else 'MISSED'})", flush=True)
+    if args.archive:
+        archive = make_archive(bundle)
+        print(f"archive: {archive} ({archive.stat().st_size / 2**20:.0f} MiB)", flush=True)
+    with tempfile.TemporaryDirectory(prefix="selfcare-bundle-") as away:
+        moved = Path(away) / bundle.name
+        shutil.copytree(bundle, moved, symlinks=True)
+        results = [self_test(moved, "offscreen")]
+        if shutil.which("xvfb-run"):
+            results.append(self_test(moved, "xvfb"))
+        else:
+            print("xvfb-run is not installed: the self-test under Xvfb was not run")
+        first, rest = start_times(moved, Path(away) / "data")
+        if first is not None:
+            median = statistics.median(rest) if rest else first
+            print(f"start-up to the first painted window: first {first:.2f} s, then median "
+                  f"{median:.2f} s of {len(rest)} (goal < {START_GOAL_S} s: "
+                  f"{'ok' if median < START_GOAL_S else 'MISSED'})")
+    return 0 if all(results) else 1
+
+
+def app_name() -> str:
+    sys.path.insert(0, str(REPO))
+    import selfcare
+
+    return selfcare.APP_NAME
+
+
+def program_name() -> str:
+    return app_name() + (".exe" if sys.platform == "win32" else "")
+
+
+def build() -> None:
+    subprocess.run([sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
+                    "--distpath", str(DIST), "--workpath", str(WORK), "--log-level", "WARN"],
+                   cwd=REPO, check=True)
+
+
+def strip(bundle: Path) -> int:
+    """Strip shared libraries outside `*.libs` folders; returns the bytes saved."""
+    tool = shutil.which("strip")
+    if tool is None:
+        print("strip (binutils) is not installed: the bundle keeps its debug symbols")
+        return 0
+    before = folder_size(bundle)
+    for path in bundle.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        if any(part.endswith(".libs") for part in path.relative_to(bundle).parts):
+            continue
+        if ".so" in path.name or path.name == app_name():
+            subprocess.run([tool, "--strip-unneeded", str(path)], check=False,
+                           capture_output=True)
+    return before - folder_size(bundle)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def make_archive(bundle: Path) -> Path:
+    import platform
+
+    sys.path.insert(0, str(REPO))
+    from selfcare import __version__
+
+    archive = DIST / f"{bundle.name}-{__version__}-linux-{platform.machine()}.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(bundle, arcname=bundle.name)
+    return archive
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """This environment without anything that could point the bundle at the source tree."""
+    drop = ("PYTHONPATH", "PYTHONHOME", "SELFCARE_ASSETS_DIR", "SELFCARE_DATA_DIR",
+            "QT_QPA_PLATFORM", "VIRTUAL_ENV")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(extra)
+    return env
+
+
+def self_test(bundle: Path, how: str) -> bool:
+    program = str(bundle / program_name())
+    if how == "offscreen":
+        command, env = [program, "--self-test"], clean_env(QT_QPA_PLATFORM="offscreen")
+    else:
+        command = ["xvfb-run", "-a", "-s", "-screen 0 1280x860x24", program, "--self-test"]
+        env = clean_env()
+    print(f"self-test of the bundle ({how}), from {bundle.parent}:", flush=True)
+    done = subprocess.run(command, cwd=bundle.parent, env=env, capture_output=True, text=True,
+                          timeout=300, check=False)
+    print(done.stdout.rstrip())
+    if done.returncode != 0:
+        print(done.stderr.rstrip()[-2000:], file=sys.stderr)
+    return done.returncode == 0
+
+
+def start_times(bundle: Path, data: Path) -> tuple[float | None, list[float]]:
+    """Seconds from spawning the bundle to its first painted window: the first (cold)
+    start, then the later ones."""
+    times = []
+    env = clean_env(QT_QPA_PLATFORM="offscreen", SDL_AUDIODRIVER="dummy",
+                    SELFCARE_REPORT_FIRST_PAINT="1", SELFCARE_QUIT_AFTER_LOAD="1",
+                    SELFCARE_NO_ERROR_DIALOGS="1")
+    for _ in range(1 + STARTS):
+        began = time.time()
+        done = subprocess.run([str(bundle / program_name()), "--data-dir", str(data)],
+                              cwd=bundle.parent, env=env, capture_output=True, text=True,
+                              timeout=120, check=False)
+        marks = [line.split()[1] for line in done.stdout.splitlines()
+                 if line.startswith(PAINT_MARK)]
+        if not marks:
+            print(f"start-up not measured: no first paint reported ({done.stderr[-300:]})")
+            return None, []
+        times.append(float(marks[0]) - began)
+    return times[0], times[1:]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
