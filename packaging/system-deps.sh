@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages a purpose needs, only if some are missing.
-# Usage: packaging/system-deps.sh run|screenshots|narration|ci
+# Usage: packaging/system-deps.sh run|screenshots|bundle|narration|ci
 # Python packages come from pip (see pyproject.toml); these are the system parts:
 #   run         Qt's X11 (xcb) platform plugin libraries, to open a real window
 #   screenshots the above plus a virtual screen (Xvfb)
+#   bundle      the same, and binutils (strip) for `make bundle`
 #   narration   offline speech engines and audio tools for `make narration`
 #   ci          what the test suite and benchmarks need on a bare machine (poppler-utils
 #               renders the PDF report in its tests), with the
@@ -16,11 +17,12 @@ xcb=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-ut
 case "${1:-run}" in
   run)         wanted=("${xcb[@]}") ;;
   screenshots) wanted=("${xcb[@]}" xvfb xauth) ;;
+  bundle)      wanted=("${xcb[@]}" xvfb xauth binutils) ;;
   narration)   wanted=(festival festvox-us-slt-hts espeak-ng sox) ;;
   ci)          wanted=(libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3
                        fonts-dejavu-core festival festvox-us-slt-hts espeak-ng
                        poppler-utils desktop-file-utils) ;;
-  *) echo "usage: $0 run|screenshots|narration|ci" >&2; exit 2 ;;
+  *) echo "usage: $0 run|screenshots|bundle|narration|ci" >&2; exit 2 ;;
 esac
 
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian-like: nothing to do here
