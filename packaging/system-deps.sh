@@ -21,7 +21,7 @@ case "${1:-run}" in
   narration)   wanted=(festival festvox-us-slt-hts espeak-ng sox) ;;
   ci)          wanted=(libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3
                        fonts-dejavu-core festival festvox-us-slt-hts espeak-ng
-                       poppler-utils desktop-file-utils) ;;
+                       poppler-utils desktop-file-utils appstream) ;;
   *) echo "usage: $0 run|screenshots|bundle|narration|ci" >&2; exit 2 ;;
 esac
 

@@ -99,11 +99,15 @@ def read_settings(data_dir: str | None) -> tuple[Path, Settings]:
 
 def load_into(window: MainWindow, reporter: ErrorReporter, folder: Path, settings: Settings,
               session: str | None, lang: str | None) -> None:
-    """The slow part of start-up, after the window is on screen: logs, store, sound."""
+    """The slow part of start-up, after the window is on screen: icon, logs, store, sound."""
     from selfcare.core.ports import StoreUnavailable
     from selfcare.logs import setup_logging
     from selfcare.services import load_services  # sqlite-utils, msgspec, numpy, pygame
+    from selfcare.ui.tray import bundled_icon
 
+    # The window and the tray (made with the services) share it. Set after the first
+    # paint: the desktop shows the entry's icon until then, and the paint waits for nothing.
+    QApplication.setWindowIcon(bundled_icon())
     reporter.log_file = setup_logging(folder)
     log.info("Selfcare %s; data in %s; first paint after %.0f ms", __version__, folder,
              (time.perf_counter() - STARTED) * 1000)

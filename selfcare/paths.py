@@ -68,6 +68,12 @@ def body_diagram_path() -> Path:
     return diagrams_dir() / "body.svg"
 
 
+def icon_path(size: int = 256) -> Path:
+    """The app's icon as a square PNG of `size` pixels (assets/icons/selfcare-<size>.png),
+    drawn from packaging/icons/selfcare.svg by packaging/icons.py."""
+    return assets_dir() / "icons" / f"selfcare-{size}.png"
+
+
 def translations_dir() -> Path:
     """The interface's compiled Qt catalogues (`selfcare_<lang>.qm`) and their sources."""
     return assets_dir() / "translations"

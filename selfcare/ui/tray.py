@@ -13,11 +13,11 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
-from selfcare import APP_NAME
+from selfcare import APP_NAME, paths
 from selfcare.core.ports import StoreUnavailable
 from selfcare.core.today import Today, reminder_due
 from selfcare.ui.style import STANDARD
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 CHECK_MS = 30_000  # a reminder comes at most half a minute late
 ICON_SIZE = 64
+APP_ICON_SIZES = (16, 32, 48, 256)  # the PNGs in assets/icons (packaging/icons.py makes them)
 
 ReminderView = Callable[[], tuple[Today | None, tuple[time, ...]]]
 
@@ -120,8 +121,11 @@ class Reminders(QObject):
 
 
 def app_icon() -> QIcon:
-    """The application's icon if it has one, else a plain circle in the accent colour."""
+    """The application's icon: the window's, else the bundled PNGs, else (a file lost
+    from an install) a plain circle in the accent colour, so the tray is never blank."""
     icon = QApplication.windowIcon()
+    if icon.isNull():
+        icon = bundled_icon()
     if not icon.isNull():
         return icon
     pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
@@ -134,3 +138,17 @@ def app_icon() -> QIcon:
     painter.drawEllipse(margin, margin, ICON_SIZE - 2 * margin, ICON_SIZE - 2 * margin)
     painter.end()
     return QIcon(pixmap)
+
+
+def bundled_icon() -> QIcon:
+    """The app's icon from assets/icons, in every size found there; null if none is.
+
+    Each file is read only when a size near it is first drawn (Qt's icon engine), so
+    this costs a few file checks, not a decode.
+    """
+    icon = QIcon()
+    for size in APP_ICON_SIZES:
+        path = paths.icon_path(size)
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
