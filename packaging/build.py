@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         if sys.platform.startswith("linux"):
             saved = strip(bundle)
             print(f"stripped debug symbols: {saved / 2**20:.0f} MiB less", flush=True)
+            add_desktop_files(bundle)
     if not (bundle / program_name()).exists():
         print(f"no bundle at {bundle}", file=sys.stderr)
         return 1
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         moved = Path(away) / bundle.name
         shutil.copytree(bundle, moved, symlinks=True)
         results = [self_test(moved, "offscreen")]
+        if sys.platform.startswith("linux"):
+            results.append(desktop_install(moved, Path(away) / "xdg"))
         if shutil.which("xvfb-run"):
             results.append(self_test(moved, "xvfb"))
         else:
@@ -110,6 +113,75 @@ def strip(bundle: Path) -> int:
             subprocess.run([tool, "--strip-unneeded", str(path)], check=False,
                            capture_output=True)
     return before - folder_size(bundle)
+
+
+INSTALL_SCRIPT = r"""#!/usr/bin/env bash
+# Put Selfcare in this user's applications menu: its desktop entry, AppStream metainfo
+# and icons go under ${XDG_DATA_HOME:-~/.local/share}, the entry starting this folder's
+# Selfcare. Run it again after moving the folder. Nothing here needs the network or root.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+if printf '%s' "$here" | grep -q '["\`$]'; then
+  echo "Please move this folder to a path without quotes, backslashes, \` or \$ first." >&2
+  exit 1
+fi
+data="${XDG_DATA_HOME:-$HOME/.local/share}"
+(cd "$here/share" && find . -type f) | while read -r file; do
+  mkdir -p "$data/$(dirname "$file")"
+  cp "$here/share/$file" "$data/$file"
+done
+entry="$data/applications/@APP_ID@.desktop"
+sed -i -e "s|^Exec=.*|Exec=\"$here/@APP_NAME@\"|" "$entry"
+if command -v update-desktop-database >/dev/null 2>&1; then
+  update-desktop-database "$data/applications" || true
+fi
+echo "@APP_NAME@ is now in your applications menu ($entry)."
+"""
+
+
+def add_desktop_files(bundle: Path) -> None:
+    """The desktop entry, metainfo and icons under `share/`, and the script that installs
+    them for the person (`install-desktop-entry.sh`), beside the program."""
+    sys.path.insert(0, str(REPO / "packaging"))
+    import metadata
+
+    import selfcare
+
+    for relative, source in metadata.linux_install_files().items():
+        target = bundle / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+    script = bundle / "install-desktop-entry.sh"
+    script.write_text(INSTALL_SCRIPT.replace("@APP_ID@", selfcare.APP_ID)
+                      .replace("@APP_NAME@", selfcare.APP_NAME), encoding="utf-8")
+    script.chmod(0o755)
+
+
+def desktop_install(bundle: Path, data: Path) -> bool:
+    """Run the bundle's install script into `data` and validate the entry it wrote."""
+    import selfcare
+
+    done = subprocess.run([str(bundle / "install-desktop-entry.sh")], capture_output=True,
+                          text=True, env=clean_env(XDG_DATA_HOME=str(data)), check=False)
+    entry = data / "applications" / f"{selfcare.APP_ID}.desktop"
+    if done.returncode != 0 or not entry.exists():
+        print(f"desktop entry: the install script failed: {done.stderr.strip()}")
+        return False
+    wanted = f'Exec="{bundle / selfcare.APP_NAME}"'
+    if wanted not in entry.read_text(encoding="utf-8").splitlines():
+        print(f"desktop entry: Exec does not start the bundle ({wanted} expected)")
+        return False
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        checked = subprocess.run([validator, str(entry)], capture_output=True, text=True,
+                                 check=False)
+        if checked.returncode != 0 or checked.stdout.strip():
+            print(f"desktop entry: desktop-file-validate says {checked.stdout.strip()}")
+            return False
+    icons = len(list((data / "icons").rglob(f"{selfcare.APP_ID}.*")))
+    print(f"desktop entry: installed by install-desktop-entry.sh, {wanted}, {icons} icons"
+          + (", valid" if validator else " (desktop-file-validate not installed)"))
+    return True
 
 
 def folder_size(folder: Path) -> int:
