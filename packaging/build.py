@@ -51,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         if sys.platform.startswith("linux"):
             saved = strip(bundle)
             print(f"stripped debug symbols: {saved / 2**20:.0f} MiB less", flush=True)
+            saved = prune(bundle)
+            print(f"left out GTK's platform theme and the libraries only it needed: "
+                  f"{saved / 2**20:.0f} MiB less", flush=True)
             add_desktop_files(bundle)
     if not (bundle / program_name()).exists():
         print(f"no bundle at {bundle}", file=sys.stderr)
@@ -182,6 +185,50 @@ def desktop_install(bundle: Path, data: Path) -> bool:
     print(f"desktop entry: installed by install-desktop-entry.sh, {wanted}, {icons} icons"
           + (", valid" if validator else " (desktop-file-validate not installed)"))
     return True
+
+
+# Qt's GTK platform theme: GTK itself is not in the bundle (PyInstaller warns it cannot
+# find libgtk-3), so on a desktop it loads the system's anyway; without the plugin Qt uses
+# its own or the XDG portal's dialogs. It brings cairo, pango, gio and more (~8 MiB).
+LEFT_OUT_PLUGINS = ("platformthemes/libqgtk3.so",)
+KEPT = ("libpython",)  # loaded by the bootloader with dlopen, so no ELF file names it
+
+
+def prune(bundle: Path) -> int:
+    """Leave out `LEFT_OUT_PLUGINS`, then every library at the top of `_internal` that no
+    program, Python extension, Qt library or plugin still needs (by their NEEDED
+    entries); the self-tests that follow show the bundle still works."""
+    tool = shutil.which("readelf")
+    internal = bundle / "_internal"
+    if tool is None or not internal.is_dir():
+        print("readelf (binutils) is not installed: nothing was left out")
+        return 0
+    before = folder_size(bundle)
+    for plugin in LEFT_OUT_PLUGINS:
+        for path in internal.rglob(Path(plugin).name):
+            if path.as_posix().endswith(plugin):
+                path.unlink()
+    top = {p.name: p for p in internal.glob("lib*.so*") if p.is_file()}
+    roots = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()
+             and (".so" in p.name or p.name == app_name()) and p.name not in top]
+    reached: set[str] = set()
+    waiting = list(roots)
+    while waiting:
+        for name in needed_libraries(tool, waiting.pop()):
+            if name in top and name not in reached:
+                reached.add(name)
+                waiting.append(top[name])
+    for name, path in top.items():
+        if name not in reached and not name.startswith(KEPT):
+            path.unlink()
+    return before - folder_size(bundle)
+
+
+def needed_libraries(tool: str, path: Path) -> list[str]:
+    shown = subprocess.run([tool, "-d", str(path)], capture_output=True, text=True,
+                           check=False).stdout
+    return [line.split("[", 1)[1].split("]", 1)[0] for line in shown.splitlines()
+            if "(NEEDED)" in line and "[" in line]
 
 
 def folder_size(folder: Path) -> int:
