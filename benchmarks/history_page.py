@@ -69,9 +69,9 @@ def ten_years(days: int = DAYS, seed: int = 2026) -> list[Any]:
 
 def measure(runs: int) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.paint_watch import Painted
     from selfcare.ui.pages.history_page import ALL, HistoryPage
     from selfcare.ui.style import apply_style
 
@@ -79,14 +79,6 @@ def measure(runs: int) -> dict[str, Any]:
     assert isinstance(app, QApplication)
     apply_style(app)
     records = ten_years()
-
-    class Painted(QObject):
-        seen = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                self.seen = True
-            return False
 
     def until_drawn(page: HistoryPage, began: float, action: Any) -> float:
         action()

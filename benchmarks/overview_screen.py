@@ -43,9 +43,9 @@ def measure(folder: Path, runs: int) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from datetime import UTC, datetime
 
-    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QStackedWidget
 
+    from benchmarks.paint_watch import Painted
     from selfcare.core.clock import SystemClock
     from selfcare.session_setup import open_store
     from selfcare.store.clinic import SqliteClinicStore
@@ -64,14 +64,6 @@ def measure(folder: Path, runs: int) -> dict[str, Any]:
     stack.show()
     mode = ClinicianMode(stack, opened.db, lambda: [], {},
                          now=lambda: datetime(2026, 11, 30, 12, tzinfo=UTC))
-
-    class Painted(QObject):
-        seen = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                self.seen = True
-            return False
 
     def after_pin(ahead: bool) -> tuple[float, int]:
         stack.setCurrentWidget(mode.enter())

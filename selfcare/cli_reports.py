@@ -105,23 +105,19 @@ def report_language(args: argparse.Namespace, records: PersonRecords) -> str:
 
 def run_export_fhir(args: argparse.Namespace) -> int:
     """The person's records in a range as a FHIR R4 Bundle, for a health record."""
-    import json
     from datetime import UTC, datetime
 
-    from selfcare.core.fhir import bundle
-    from selfcare.library import load_library
-    from selfcare.measures_files import load_measures
+    from selfcare.library import library_titles
+    from selfcare.records import fhir_bundle_json
 
     records = read_records(args)
-    lang = report_language(args, records)
-    titles = {script.id: script.title_in(lang) for script in load_library().scripts.values()}
-    data = bundle(records.log, records.plan, generated_at=datetime.now(UTC), titles=titles,
-                  instruments=load_measures().instruments, safety=records.safety)
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    data = fhir_bundle_json(records, first=None, last=None,
+                            titles=library_titles(report_language(args, records)),
+                            now=datetime.now(UTC))
     if args.out == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
         return EXIT_OK
-    out = save_file(text.encode("utf-8"), args.out)
+    out = save_file(data, args.out)
     print(f"{len(records.log.sessions)} session(s) written to {out} as a FHIR R4 Bundle",
           file=sys.stderr)
     return EXIT_OK

@@ -7,10 +7,12 @@ exist, and keeps each script's problems beside it.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from selfcare import paths
 from selfcare.core.assets import ClipState, words_fingerprint
@@ -104,6 +106,13 @@ def load_library(folders: Iterable[Path] | None = None) -> Library:
                 continue
             library.scripts[result.script.id] = result.script
     return library
+
+
+@functools.lru_cache(maxsize=4)
+def library_titles(lang: str) -> Mapping[str, str]:
+    """Every built-in session's title in `lang`, read once per process (reading and checking
+    every script takes about half a second; a report or an export needs only the titles)."""
+    return MappingProxyType({s.id: s.title_in(lang) for s in load_library().scripts.values()})
 
 
 def resolve_script(id_or_path: str) -> ScriptResult:

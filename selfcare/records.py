@@ -10,6 +10,7 @@ made at home agree.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -79,3 +80,18 @@ def within(log: LogFile, first: date | None, last: date | None) -> LogFile:
         log, sessions=tuple(s for s in log.sessions
                             if low <= s.started_at.astimezone().date() <= high),
         weekly=tuple(w for w in log.weekly if low <= w.week_start <= high))
+
+
+def fhir_bundle_json(records: PersonRecords, *, first: date | None, last: date | None,
+                     titles: Mapping[str, str], now: datetime) -> bytes:
+    """The FHIR R4 Bundle of the records from `first` to `last`, as UTF-8 JSON: the plan,
+    the safety settings in force, and the questionnaires' own codes."""
+    import json
+
+    from selfcare.core.fhir import bundle
+    from selfcare.measures_files import load_measures
+
+    data = bundle(within(records.log, first, last), records.plan, generated_at=now,
+                  titles=titles, instruments=load_measures().instruments,
+                  safety=records.safety)
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -438,11 +438,7 @@ class ClinicianMode(QObject):
         self._save_file(data, chosen, self.tr("Report saved in %1."))
 
     def _save_fhir(self) -> None:
-        import json
-
-        from selfcare.core.fhir import bundle
-        from selfcare.measures_files import load_measures
-        from selfcare.records import within
+        from selfcare.records import fhir_bundle_json
 
         made = self._report_page()
         if made is None:
@@ -452,11 +448,9 @@ class ClinicianMode(QObject):
             f"selfcare-{patient.code}-{report.first}-{report.last}.fhir.json")
         if not chosen:
             return
-        log = within(records.log, report.first, report.last)
-        data = bundle(log, records.plan, generated_at=self._now(), titles=page.context.titles,
-                      instruments=load_measures().instruments, safety=records.safety)
-        self._save_file((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode(),
-                        chosen, self.tr("FHIR Bundle saved in %1."))
+        data = fhir_bundle_json(records, first=report.first, last=report.last,
+                                titles=page.context.titles, now=self._now())
+        self._save_file(data, chosen, self.tr("FHIR Bundle saved in %1."))
 
     def _save_file(self, data: bytes, chosen: str, said: str) -> None:
         from selfcare.exchange import save_bytes

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import struct
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
@@ -17,21 +15,11 @@ from PySide6.QtGui import QIcon, QImage, QImageReader
 from selfcare import paths
 from selfcare.ui import tray
 from tests.conftest import REPO
+from tests.helpers.packaging_scripts import load_script
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Qt's rasteriser picks SIMD code by CPU, which may round an edge pixel differently.
 TOLERANCE = 4
-
-
-def load_script(name: str) -> ModuleType:
-    """A file of packaging/ by path: it is not a package (that name is PyPA's)."""
-    spec = importlib.util.spec_from_file_location(f"selfcare_packaging_{name}",
-                                                  REPO / "packaging" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 icons = load_script("icons")

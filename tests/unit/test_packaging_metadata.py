@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 import configparser
-import importlib.util
 import os
 import plistlib
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from types import ModuleType
 
 import pytest
 
 import selfcare
 from tests.conftest import REPO
+from tests.helpers.packaging_scripts import load_script
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-def load_script(name: str) -> ModuleType:
-    """A file of packaging/ by path: it is not a package (that name is PyPA's)."""
-    spec = importlib.util.spec_from_file_location(f"selfcare_packaging_{name}",
-                                                  REPO / "packaging" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 metadata = load_script("metadata")

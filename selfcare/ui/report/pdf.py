@@ -8,10 +8,8 @@ chart prints sharp.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from types import MappingProxyType
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -53,19 +51,11 @@ def report_for(records: PersonRecords, *, first: date | None, last: date | None,
                         safety=records.safety)
 
 
-@functools.lru_cache(maxsize=4)
-def library_titles(lang: str) -> Mapping[str, str]:
-    """Every session's title in `lang`; the library is read once per process (reading and
-    checking every script takes about half a second)."""
-    from selfcare.library import load_library
-
-    return MappingProxyType({s.id: s.title_in(lang) for s in load_library().scripts.values()})
-
-
 def report_context(report: Report, records: PersonRecords, lang: str,
                    generated_at: datetime | None = None,
                    titles: Mapping[str, str] | None = None) -> ReportContext:
     """Titles (the library's, unless given), item names and credits in `lang`."""
+    from selfcare.library import library_titles
     from selfcare.measures_files import load_measures
 
     titles = library_titles(lang) if titles is None else titles
