@@ -53,10 +53,11 @@ EDGE_SECONDS = 0.080  # silence kept before the first and after the last sound
 FADE_SECONDS = 0.030
 MIN_SECONDS = 0.5  # shorter clips are padded with silence (loudness needs 400 ms)
 SILENCE_BELOW_PEAK_DB = 50.0  # quieter than this under the loudest 10 ms counts as silence
-# Opus (in Ogg) for speech: libsndfile's compression level 0.9 is about 32 kbit/s mono,
-# half the size of Vorbis q2 for the same clarity of a voice. Opus keeps the exact length.
+# Opus (in Ogg) for speech: libsndfile's compression level 0.93 is about 24 kbit/s mono,
+# enough for these voices' super-wideband speech (docs/narration.md says why). Opus keeps
+# the exact length.
 CLIP_SUBTYPE = "OPUS"
-CLIP_COMPRESSION = 0.9
+CLIP_COMPRESSION = 0.93
 WRITE_BLOCK = 16384  # frames per write call
 TTS_TIMEOUT_S = 120
 TEXT_RULES = 2  # version of `spoken_text`; part of the settings, so a change rebuilds
