@@ -4,10 +4,12 @@
 # Python packages come from pip (see pyproject.toml); these are the system parts:
 #   run         Qt's X11 (xcb) platform plugin libraries, to open a real window
 #   screenshots the above plus a virtual screen (Xvfb)
-#   bundle      the same, and binutils (strip) for `make bundle`
+#   bundle      the same, binutils (strip, readelf, as, ld) and icu-devtools (icupkg)
+#               for `make bundle`
 #   narration   offline speech engines and audio tools for `make narration`
 #   ci          what the test suite and benchmarks need on a bare machine (poppler-utils
-#               renders the PDF report in its tests), with the
+#               renders the PDF report in its tests; binutils and icu-devtools slim
+#               ICU data in the bundle's tests), with the
 #               speech engines so the narration build's own tests run
 set -euo pipefail
 
@@ -17,11 +19,11 @@ xcb=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-ut
 case "${1:-run}" in
   run)         wanted=("${xcb[@]}") ;;
   screenshots) wanted=("${xcb[@]}" xvfb xauth) ;;
-  bundle)      wanted=("${xcb[@]}" xvfb xauth binutils) ;;
+  bundle)      wanted=("${xcb[@]}" xvfb xauth binutils icu-devtools) ;;
   narration)   wanted=(festival festvox-us-slt-hts espeak-ng sox) ;;
   ci)          wanted=(libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3
                        fonts-dejavu-core festival festvox-us-slt-hts espeak-ng
-                       poppler-utils desktop-file-utils appstream) ;;
+                       poppler-utils desktop-file-utils appstream binutils icu-devtools) ;;
   *) echo "usage: $0 run|screenshots|bundle|narration|ci" >&2; exit 2 ;;
 esac
 

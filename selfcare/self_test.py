@@ -4,10 +4,11 @@ tree and from a frozen bundle, on a clinic's computer or in CI.
 Each check uses a temporary data folder (never the person's records) and says in one
 line what it did or what failed: the record file created and migrated, with a session
 written and read back; every session script and questionnaire read and checked; the
-Spanish catalogues loaded; a second of every kind of session mixed from its narration,
-cues and ambience, and played through pygame's mixer; the main window opened and
-closed. Nothing may open a network connection meanwhile: a guard on the socket module
-turns any attempt into a failed check. Exit code 0 when every check passed, 1 otherwise.
+Spanish catalogues and sorting rules loaded; a second of every kind of session mixed
+from its narration, cues and ambience, and played through pygame's mixer; the main
+window opened and closed. Nothing may open a network connection meanwhile: a guard on
+the socket module turns any attempt into a failed check. Exit code 0 when every check
+passed, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -227,7 +228,19 @@ def check_translations(folder: Path) -> str:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not qt_own.load("qtbase_es", qt_dir):
         raise CheckFailedError(f"Qt's own Spanish catalogue is missing from {qt_dir}")
-    return "the Spanish interface and Qt's own Spanish words load"
+    if not spanish_sorting_loads():
+        raise CheckFailedError("Spanish sorting rules are missing from Qt's locale data (ICU)")
+    return "the Spanish interface, Qt's own Spanish words and Spanish sorting rules load"
+
+
+def spanish_sorting_loads() -> bool:
+    """Spanish sorts "ñ" as a letter after "n"; without its locale data Qt falls back to
+    the common order, where "ñu" comes before "nz". The bundle carries ICU data for the
+    app's languages only (packaging/slim.py), and this shows the data is there."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale("es_ES"))
+    return sorted(["ñu", "nz"], key=collator.sortKey) == ["nz", "ñu"]
 
 
 def check_sound(folder: Path) -> str:
