@@ -14,16 +14,15 @@ always last, whichever way the column is sorted.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from functools import lru_cache
 from typing import Any
 
 from selfcare.core.insights import Direction
 from selfcare.core.plans import Adherence
-from selfcare.core.statistics import CONFIDENCE, Estimate, t_quantile
+from selfcare.core.statistics import Estimate, slope_with_interval
 
 WINDOW_DAYS = 28  # today and the 27 days before
 MIN_RATINGS = 5
@@ -56,7 +55,7 @@ def recent_pain(ratings: Iterable[tuple[date, int]], today: date,
     span = max(offsets) - min(offsets)
     if span == 0:
         return RecentPain(len(kept), mean, None, Direction.NOT_ENOUGH)
-    slope = weekly_slope([offset / 7 for offset in offsets], values)
+    slope = slope_with_interval([offset / 7 for offset in offsets], values)
     if len(kept) < MIN_RATINGS or span < MIN_SPAN_DAYS:
         direction = Direction.NOT_ENOUGH
     elif not slope.excludes_zero:
@@ -64,29 +63,6 @@ def recent_pain(ratings: Iterable[tuple[date, int]], today: date,
     else:
         direction = Direction.GOING_DOWN if slope.value < 0 else Direction.GOING_UP
     return RecentPain(len(kept), mean, slope, direction)
-
-
-def weekly_slope(weeks: Sequence[float], values: Sequence[float]) -> Estimate:
-    """`statistics.slope_with_interval` at 95 %, with the t quantile remembered for each
-    number of degrees of freedom: `t_quantile` bisects the exact CDF (about 0.6 ms a
-    call), which alone would take the overview of 500 patients past its 300 ms."""
-    n = len(weeks)
-    mean_x, mean_y = math.fsum(weeks) / n, math.fsum(values) / n
-    sxx = math.fsum((x - mean_x) ** 2 for x in weeks)
-    slope = math.fsum((x - mean_x) * (y - mean_y)
-                      for x, y in zip(weeks, values, strict=True)) / sxx
-    if n < 3:
-        return Estimate(slope, None, None, n)
-    intercept = mean_y - slope * mean_x
-    residual = math.fsum((y - intercept - slope * x) ** 2
-                         for x, y in zip(weeks, values, strict=True))
-    half = _critical_t(n - 2) * math.sqrt(residual / (n - 2) / sxx)
-    return Estimate(slope, slope - half, slope + half, n)
-
-
-@lru_cache(maxsize=256)
-def _critical_t(degrees_of_freedom: int) -> float:
-    return t_quantile(0.5 + CONFIDENCE / 2.0, degrees_of_freedom)
 
 
 @dataclass(frozen=True, slots=True)

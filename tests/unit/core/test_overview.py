@@ -16,7 +16,6 @@ from selfcare.core.overview import (
     RecentPain,
     recent_pain,
     sort_rows,
-    weekly_slope,
 )
 from selfcare.core.plans import (
     Adherence,
@@ -95,14 +94,6 @@ def test_no_ratings_or_all_on_one_day_give_no_slope():
     assert (one_day.ratings, one_day.mean_before, one_day.slope) == (2, 5, None)
     with pytest.raises(ValueError, match="at least one day"):
         recent_pain([], TODAY, days=0)
-
-
-def test_the_weekly_slope_is_the_statistics_module_s_own():
-    rng = random.Random(3)
-    for n in (2, 3, 5, 12, 40):
-        weeks = [rng.uniform(0, 4) for _ in range(n)]
-        values = [float(rng.randint(0, 10)) for _ in range(n)]
-        assert weekly_slope(weeks, values) == pytest.approx(slope_with_interval(weeks, values))
 
 
 def row(name: str, share: tuple[int, int] | None = None, last: int | None = None,
