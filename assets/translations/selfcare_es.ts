@@ -829,26 +829,6 @@
         <translation>Ese PIN no es correcto. Inténtalo de nuevo.</translation>
     </message>
     <message>
-        <source>You can try again now.</source>
-        <translation>Ya puedes volver a intentarlo.</translation>
-    </message>
-    <message>
-        <source>That PIN is not right.</source>
-        <translation>Ese PIN no es correcto.</translation>
-    </message>
-    <message>
-        <source>Please wait 1 second.</source>
-        <translation>Espera 1 segundo.</translation>
-    </message>
-    <message>
-        <source>Please wait %1 seconds.</source>
-        <translation>Espera %1 segundos.</translation>
-    </message>
-    <message>
-        <source>After several wrong tries, Selfcare waits before the next one.</source>
-        <translation>Después de varios intentos fallidos, Selfcare espera antes del siguiente.</translation>
-    </message>
-    <message>
         <source>The two PINs are not the same. Please type them again.</source>
         <translation>Los dos PIN no coinciden. Escríbelos de nuevo.</translation>
     </message>
@@ -1580,6 +1560,29 @@
     <message>
         <source>That PIN is not right. Please try again, or ask the clinic team.</source>
         <translation>Ese PIN no es correcto. Inténtalo de nuevo o pregunta al equipo de la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>PinWait</name>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Ya puedes volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right.</source>
+        <translation>Ese PIN no es correcto.</translation>
+    </message>
+    <message>
+        <source>Please wait 1 second.</source>
+        <translation>Espera 1 segundo.</translation>
+    </message>
+    <message>
+        <source>Please wait %1 seconds.</source>
+        <translation>Espera %1 segundos.</translation>
+    </message>
+    <message>
+        <source>After several wrong tries, Selfcare waits before the next one.</source>
+        <translation>Después de varios intentos fallidos, Selfcare espera antes del siguiente.</translation>
     </message>
 </context>
 <context>

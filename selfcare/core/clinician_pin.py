@@ -1,4 +1,5 @@
-"""The clinician PIN: stored only as a salted scrypt hash, slowed down after wrong tries.
+"""PINs (the clinician's, and a patient's on a shared computer): stored only as a salted
+scrypt hash, slowed down after wrong tries.
 
 scrypt is in Python's standard library (hashlib), memory-hard, and needs no extra
 dependency; the parameters (n=2**14, r=8, p=1, about 16 MiB and a few tens of ms) are
@@ -88,6 +89,15 @@ class Throttle:
 
     def after_right(self) -> Throttle:
         return replace(self, failures=0, next_try_at=None)
+
+
+def try_pin(pin: str, stored: str, throttle: Throttle, now: datetime) -> tuple[bool, Throttle]:
+    """A try of `pin` against a stored hash: refused without looking while the throttle
+    says wait; otherwise right or wrong, with the throttle to keep from now on."""
+    if throttle.wait(now):
+        return False, throttle
+    right = pin_matches(pin, stored)
+    return right, throttle.after_right() if right else throttle.after_wrong(now)
 
 
 def idle_too_long(last_activity: datetime, now: datetime, limit: timedelta = IDLE_LIMIT) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from selfcare.core.clinician_pin import Throttle, hash_pin, pin_matches
+from selfcare.core.clinician_pin import Throttle, hash_pin, try_pin
 from selfcare.core.log_file import LogFile, LoggedSession, new_sessions
 from selfcare.core.safety import AREAS, Limb, SafetyProfile, safety_from_json, safety_json
 from selfcare.store.errors import environment_errors
@@ -93,10 +93,7 @@ class SqliteClinicStore:
     def throttle(self) -> Throttle:
         with environment_errors(self._path):
             rows = list(self._db.query("SELECT failures, next_try_at FROM clinician"))
-        if not rows:
-            return Throttle()
-        next_try = rows[0]["next_try_at"]
-        return Throttle(rows[0]["failures"], None if next_try is None else from_text(next_try))
+        return _throttle(rows[0]["failures"], rows[0]["next_try_at"]) if rows else Throttle()
 
     def try_clinician_pin(self, pin: str, now: datetime) -> PinCheck:
         """Check a PIN unless the throttle says wait; the new throttle is saved either way."""
@@ -106,16 +103,11 @@ class SqliteClinicStore:
             if not rows:
                 return PinCheck(False, Throttle())
             row = rows[0]
-            throttle = Throttle(row["failures"], None if row["next_try_at"] is None
-                                else from_text(row["next_try_at"]))
-            if throttle.wait(now):
-                return PinCheck(False, throttle)
-            right = pin_matches(pin, row["pin_hash"])
-            throttle = throttle.after_right() if right else throttle.after_wrong(now)
+            right, throttle = try_pin(pin, row["pin_hash"],
+                                      _throttle(row["failures"], row["next_try_at"]), now)
             self._db.execute(
                 "UPDATE clinician SET failures = ?, next_try_at = ? WHERE id = 1",
-                [throttle.failures,
-                 None if throttle.next_try_at is None else to_text(throttle.next_try_at)])
+                [throttle.failures, _at_text(throttle)])
         return PinCheck(right, throttle)
 
     # -- patients -------------------------------------------------------------------------
@@ -159,18 +151,38 @@ class SqliteClinicStore:
                              [display_name, language, patient_id])
 
     def set_patient_pin(self, patient_id: int, pin: str | None) -> None:
-        """A patient's own PIN on a shared machine, or None to remove it."""
+        """A patient's own PIN on a shared machine, or None to remove it; either way the
+        wrong tries so far are forgotten."""
         stored = None if pin is None else hash_pin(pin)
         with environment_errors(self._path), writing(self._db):
-            self._db.execute("UPDATE patients SET pin_hash = ? WHERE id = ?",
-                             [stored, patient_id])
+            self._db.execute("UPDATE patients SET pin_hash = ?, pin_failures = 0,"
+                             " pin_next_try_at = NULL WHERE id = ?", [stored, patient_id])
 
-    def patient_pin_matches(self, patient_id: int, pin: str) -> bool:
+    def patient_pin_throttle(self, patient_id: int) -> Throttle:
         with environment_errors(self._path):
-            rows = list(self._db.query("SELECT pin_hash FROM patients WHERE id = ?",
-                                       [patient_id]))
-        stored = rows[0]["pin_hash"] if rows else None
-        return stored is None or pin_matches(pin, stored)
+            rows = list(self._db.query("SELECT pin_failures, pin_next_try_at FROM patients"
+                                       " WHERE id = ?", [patient_id]))
+        return _throttle(rows[0]["pin_failures"], rows[0]["pin_next_try_at"]) if rows \
+            else Throttle()
+
+    def try_patient_pin(self, patient_id: int, pin: str, now: datetime) -> PinCheck:
+        """Check a patient's PIN unless their throttle says wait, as for the clinician's;
+        a patient without a PIN (or no longer in the file) is simply let in or not."""
+        with environment_errors(self._path), writing(self._db):
+            rows = list(self._db.query(
+                "SELECT pin_hash, pin_failures, pin_next_try_at FROM patients WHERE id = ?",
+                [patient_id]))
+            if not rows:
+                return PinCheck(False, Throttle())
+            row = rows[0]
+            if row["pin_hash"] is None:
+                return PinCheck(True, Throttle())
+            right, throttle = try_pin(pin, row["pin_hash"],
+                                      _throttle(row["pin_failures"], row["pin_next_try_at"]),
+                                      now)
+            self._db.execute("UPDATE patients SET pin_failures = ?, pin_next_try_at = ?"
+                             " WHERE id = ?", [throttle.failures, _at_text(throttle), patient_id])
+        return PinCheck(right, throttle)
 
     # -- logs brought back ------------------------------------------------------------------
 
@@ -222,3 +234,11 @@ class SqliteClinicStore:
 def _patient(row: dict[str, Any]) -> Patient:
     return Patient(row["id"], row["code"], row["display_name"], row["language"],
                    row["pin_hash"] is not None, json.loads(row["safety"] or "{}"))
+
+
+def _throttle(failures: int, next_try_at: str | None) -> Throttle:
+    return Throttle(failures, None if next_try_at is None else from_text(next_try_at))
+
+
+def _at_text(throttle: Throttle) -> str | None:
+    return None if throttle.next_try_at is None else to_text(throttle.next_try_at)

@@ -173,6 +173,21 @@ def m004_weekly_answers_per_person(db: Database) -> None:
         db.execute(statement)
 
 
+_M005 = [
+    # A patient's PIN is slowed down after wrong tries as the clinician's is, and the
+    # throttle is kept in the file so closing the app does not reset it.
+    "ALTER TABLE patients ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0"
+    " CHECK (pin_failures >= 0)",
+    "ALTER TABLE patients ADD COLUMN pin_next_try_at TEXT",
+]
+
+
+@migrations()
+def m005_patient_pin_throttle(db: Database) -> None:
+    for statement in _M005:
+        db.execute(statement)
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply what is pending; returns the names applied, oldest first."""
     pending = [migration.name for migration in migrations.pending(db)]

@@ -25,6 +25,7 @@ from selfcare.ui.pages.clinician_gate import ClinicianGate, pin_problem
 from selfcare.ui.pages.clinician_page import ClinicianPage
 from selfcare.ui.pages.report_panel import EVERYTHING
 from selfcare.ui.pages.report_panel import PLAN as PLAN_DAYS
+from selfcare.ui.widgets.pin_wait import whole_seconds
 from selfcare.ui.widgets.plan_builder import PlanChoice
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ class ClinicianMode(QObject):
                 self.gate.ask_new_pin()
             else:
                 wait = self.clinic.throttle().wait(self._now())
-                self.gate.ask_pin(_seconds(wait.total_seconds()))
+                self.gate.ask_pin(whole_seconds(wait.total_seconds()))
                 self._read_overview_ahead()
         except StoreUnavailable as exc:
             self.gate.ask_pin()
@@ -164,7 +165,7 @@ class ClinicianMode(QObject):
         try:
             early = self.clinic.throttle().wait(now)
             if early.total_seconds() > 0:  # not tried, so not counted: still waiting
-                self.gate.wait(_seconds(early.total_seconds()), wrong=False)
+                self.gate.wait(whole_seconds(early.total_seconds()), wrong=False)
                 return
             check = self.clinic.try_clinician_pin(pin, now)
         except StoreUnavailable as exc:
@@ -174,7 +175,7 @@ class ClinicianMode(QObject):
         if check.right:
             self._open()
         else:
-            self.gate.wrong(_seconds(check.throttle.wait(now).total_seconds()))
+            self.gate.wrong(whole_seconds(check.throttle.wait(now).total_seconds()))
 
     def _open(self) -> None:
         self.active = True
@@ -203,6 +204,10 @@ class ClinicianMode(QObject):
         self._prefetch = None
         if was_active:
             self.left.emit()
+
+    def now(self) -> datetime:
+        """The time now, from the clock this mode was given (tests give their own)."""
+        return self._now()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if self.active and event.type() in ACTIVITY_EVENTS:
@@ -490,9 +495,3 @@ def _first_day(choice: str, records: PersonRecords, today: date) -> date | None:
         days = [s.started_at.astimezone().date() for s in records.log.sessions[:1]]
         return min([*days, today])
     return today - timedelta(days=int(choice) - 1)
-
-
-def _seconds(total: float) -> int:
-    """Whole seconds to wait, rounded up so the field never opens a moment early."""
-    whole = int(total)
-    return whole + (1 if total > whole else 0)

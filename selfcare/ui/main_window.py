@@ -29,6 +29,7 @@ from selfcare.ui import i18n, style
 from selfcare.ui.pages.common import button, label
 from selfcare.ui.pages.library_page import LibraryPage, SessionEntry
 from selfcare.ui.widgets.flow_row import FlowRow
+from selfcare.ui.widgets.pin_wait import whole_seconds
 
 if TYPE_CHECKING:
     from datetime import time
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
         self.today.browse.connect(lambda: self._show(self.library))
         self.people.chosen.connect(self._person_picked)
         self.people.pin_given.connect(self._person_pin)
+        self.people.pin_asked.connect(self._person_pin_asked)
         self.import_page.apply.connect(self._apply_plan)
         self.import_page.cancel.connect(self._cancel_plan)
         assert self.clinician is not None
@@ -694,17 +696,31 @@ class MainWindow(QMainWindow):
 
         self.set_person(None if patient_id == GUEST else patient_id)
 
-    def _person_pin(self, patient_id: int, pin: str) -> None:
+    def _person_pin_asked(self, patient_id: int) -> None:
+        """A patient who must still wait after earlier wrong tries sees the wait at once."""
         assert self.clinician is not None
         try:
-            right = self.clinician.clinic.patient_pin_matches(patient_id, pin)
+            wait = self.clinician.clinic.patient_pin_throttle(patient_id).wait(
+                self.clinician.now())
+        except StoreUnavailable as exc:
+            log.error("patient PIN throttle not read: %s", exc)
+            return
+        if wait.total_seconds() > 0:
+            self.people.wait(whole_seconds(wait.total_seconds()), wrong=False)
+
+    def _person_pin(self, patient_id: int, pin: str) -> None:
+        assert self.clinician is not None
+        now = self.clinician.now()
+        try:
+            check = self.clinician.clinic.try_patient_pin(patient_id, pin, now)
         except StoreUnavailable as exc:
             log.error("patient PIN not checked: %s", exc)
-            right = False
-        if right:
+            self.people.wrong_pin()
+            return
+        if check.right:
             self.set_person(patient_id)
         else:
-            self.people.wrong_pin()
+            self.people.wrong_pin(whole_seconds(check.throttle.wait(now).total_seconds()))
 
     def set_person(self, patient_id: int | None) -> None:
         """From now on sessions, ratings and history are this person's own."""

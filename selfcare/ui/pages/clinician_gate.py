@@ -8,13 +8,14 @@ cleared whenever the page is left.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from selfcare.core.clinician_pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinError, check_new_pin
 from selfcare.ui.pages.common import button, card, label, page_layout
 from selfcare.ui.widgets.flow_row import FlowRow
+from selfcare.ui.widgets.pin_wait import PinWait
 
 
 class ClinicianGate(QWidget):
@@ -28,12 +29,6 @@ class ClinicianGate(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._setting = False
-        self._wait_left = 0
-        self._wrong_before_wait = False
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(1000)
-        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)  # never opens a moment early
-        self._countdown.timeout.connect(self._tick)
         layout = page_layout(self)
         self.heading = label("", "pageTitle", self)
         layout.addWidget(self.heading)
@@ -60,6 +55,8 @@ class ClinicianGate(QWidget):
         inner.addLayout(row)
         layout.addWidget(frame)
         layout.addStretch(1)
+        self._wait = PinWait(self.message, (self.first, self.confirm), self)
+        self._wait.over.connect(self.first.setFocus)
 
     def _pin_field(self, parent: QWidget, name: str) -> QLineEdit:
         field = QLineEdit(parent)
@@ -111,16 +108,11 @@ class ClinicianGate(QWidget):
             self.first.setFocus()
 
     def wait(self, seconds: int, *, wrong: bool) -> None:
-        self._wait_left = seconds
-        self._wrong_before_wait = wrong
-        self.first.setEnabled(False)
-        self.confirm.setEnabled(False)
-        self._show_wait()
-        self._countdown.start()
+        self._wait.start(seconds, wrong=wrong)
 
     @property
     def waiting(self) -> bool:
-        return self._wait_left > 0
+        return self._wait.waiting
 
     def clear(self) -> None:
         self.first.clear()
@@ -129,31 +121,10 @@ class ClinicianGate(QWidget):
     # -- inside ------------------------------------------------------------------------------
 
     def _reset(self) -> None:
-        self._countdown.stop()
-        self._wait_left = 0
+        self._wait.stop()
         self.clear()
-        self.first.setEnabled(True)
-        self.confirm.setEnabled(True)
         self.message.hide()
         self.first.setFocus()
-
-    def _tick(self) -> None:
-        self._wait_left -= 1
-        if self._wait_left > 0:
-            self._show_wait()
-            return
-        self._countdown.stop()
-        self.first.setEnabled(True)
-        self.confirm.setEnabled(True)
-        self._say(self.tr("You can try again now."))
-        self.first.setFocus()
-
-    def _show_wait(self) -> None:
-        start = self.tr("That PIN is not right.") + " " if self._wrong_before_wait else ""
-        wait = self.tr("Please wait 1 second.") if self._wait_left == 1 else \
-            self.tr("Please wait %1 seconds.").replace("%1", str(self._wait_left))
-        self._say(start + self.tr("After several wrong tries, Selfcare waits before the "
-                                  "next one.") + " " + wait)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

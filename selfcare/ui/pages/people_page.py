@@ -1,7 +1,8 @@
 """On a clinic's shared computer: who is practising? Each patient sees only their own.
 
 Names are the ones the clinic chose to show (a first name, say); a patient with a PIN
-types it before their sessions open.
+types it before their sessions open. After several wrong tries the PIN field waits, as
+the clinician's does, so nobody can try PIN after PIN on someone else's name.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from selfcare.ui.pages.common import button, card, label, page_layout
 from selfcare.ui.widgets.flow_row import FlowRow
+from selfcare.ui.widgets.pin_wait import PinWait
 
 if TYPE_CHECKING:
     from selfcare.store.clinic import Patient
@@ -22,9 +24,12 @@ GUEST = -1
 
 
 class PeoplePage(QWidget):
-    """Signals: `chosen(int)` a patient id (or GUEST) without a PIN, `pin_given(int, str)`."""
+    """Signals: `chosen(int)` a patient id (or GUEST) without a PIN; `pin_asked(int)` the
+    PIN card opened for a patient (the window says whether they must still wait);
+    `pin_given(int, str)` a PIN to check."""
 
     chosen = Signal(int)
+    pin_asked = Signal(int)
     pin_given = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -58,6 +63,8 @@ class PeoplePage(QWidget):
         layout.addWidget(self.pin_card)
         layout.addStretch(1)
         self._buttons: list[QWidget] = []
+        self._wait = PinWait(self.pin_message, (self.pin, self.pin_button), self)
+        self._wait.over.connect(self.pin.setFocus)
 
     def set_people(self, patients: list[Patient]) -> None:
         for old in self._buttons:
@@ -74,6 +81,9 @@ class PeoplePage(QWidget):
         guest.clicked.connect(lambda: self.chosen.emit(GUEST))
         self.names.add(guest)
         self._buttons.append(guest)
+        self._wait.stop()
+        self._waiting_for = None
+        self.pin.clear()
         self.pin_card.hide()
 
     def _choose(self, patient: Patient) -> None:
@@ -84,18 +94,32 @@ class PeoplePage(QWidget):
         self.pin_label.setText(self.tr("%1, please type your PIN.").replace(
             "%1", patient.display_name))
         self.pin.clear()
+        self._wait.stop()
         self.pin_message.hide()
         self.pin_card.show()
         self.pin.setFocus()
+        self.pin_asked.emit(patient.id)
 
     def _give_pin(self) -> None:
-        if self._waiting_for is not None and self.pin.text():
+        if self._waiting_for is not None and self.pin.text() and not self._wait.waiting:
             pin = self.pin.text()
             self.pin.clear()
             self.pin_given.emit(self._waiting_for, pin)
 
-    def wrong_pin(self) -> None:
+    def wrong_pin(self, wait_seconds: int = 0) -> None:
+        """The PIN was not right; wait `wait_seconds` before the next try (0: none)."""
+        if wait_seconds > 0:
+            self.wait(wait_seconds, wrong=True)
+            return
         self.pin_message.setText(self.tr("That PIN is not right. Please try again, or ask "
                                          "the clinic team."))
         self.pin_message.show()
         self.pin.setFocus()
+
+    def wait(self, seconds: int, *, wrong: bool) -> None:
+        self.pin.clear()
+        self._wait.start(seconds, wrong=wrong)
+
+    @property
+    def waiting(self) -> bool:
+        return self._wait.waiting

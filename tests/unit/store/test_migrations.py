@@ -21,7 +21,8 @@ from selfcare.store.sessions import SqliteSessionStore
 
 DATA = Path(__file__).parents[2] / "data" / "db"
 RELEASED = ["m001_sessions_and_ratings", "m002_soreness_notes_weekly",
-            "m003_patients_and_plans", "m004_weekly_answers_per_person"]
+            "m003_patients_and_plans", "m004_weekly_answers_per_person",
+            "m005_patient_pin_throttle"]
 NOW = "2026-03-01T09:00:00.000000+00:00"
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from selfcare.core.clinician_pin import FIRST_WAIT, FREE_TRIES, Throttle
 from selfcare.core.plan_file import PlanFile
 from selfcare.core.plans import Template, make_plan
 from selfcare.core.ports import SessionStart
@@ -107,13 +108,53 @@ def test_a_patients_safety_profile_and_pin_are_kept(opened: OpenedDatabase) -> N
     ana = clinic.add_patient("P-1", "Ana", "es", T0)
     clinic.set_safety(ana, PREGNANT_LEFT_ARM)
     assert clinic.patient("P-1").profile == PREGNANT_LEFT_ARM
-    assert clinic.patient_pin_matches(ana, "anything")  # no PIN: none needed
+    assert clinic.try_patient_pin(ana, "anything", T0).right  # no PIN: none needed
     clinic.set_patient_pin(ana, "4817")
     assert clinic.patient("P-1").has_pin
-    assert clinic.patient_pin_matches(ana, "4817")
-    assert not clinic.patient_pin_matches(ana, "4818")
+    assert clinic.try_patient_pin(ana, "4817", T0).right
+    assert not clinic.try_patient_pin(ana, "4818", T0).right
     stored = next(iter(opened.db.query("SELECT pin_hash FROM patients")))["pin_hash"]
     assert "4817" not in stored
+
+
+def test_wrong_patient_pins_slow_down_and_the_wait_is_kept_in_the_file(
+        tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "selfcare.db")
+    clinic = SqliteClinicStore(opened.db)
+    ana = clinic.add_patient("P-1", "Ana", "es", T0)
+    ben = clinic.add_patient("P-2", "Ben", "en", T0)
+    clinic.set_patient_pin(ana, "4817")
+    clinic.set_patient_pin(ben, "5926")
+    for _ in range(FREE_TRIES - 1):
+        assert clinic.try_patient_pin(ana, "0000", T0).throttle.wait(T0) == timedelta(0)
+    third = clinic.try_patient_pin(ana, "0000", T0)
+    assert third.throttle.wait(T0) == FIRST_WAIT
+    # while it says wait, even the right PIN is refused without being looked at
+    assert not clinic.try_patient_pin(ana, "4817", T0 + FIRST_WAIT / 2).right
+    opened.db.close()
+
+    reopened = SqliteClinicStore(open_database(tmp_path / "selfcare.db").db)
+    assert reopened.patient_pin_throttle(ana).wait(T0) == FIRST_WAIT
+    assert reopened.patient_pin_throttle(ben).wait(T0) == timedelta(0)  # each their own
+    fourth = reopened.try_patient_pin(ana, "0000", T0 + FIRST_WAIT)
+    assert fourth.throttle.wait(T0 + FIRST_WAIT) == FIRST_WAIT * 2
+    later = T0 + FIRST_WAIT * 3
+    assert reopened.try_patient_pin(ana, "4817", later).right
+    assert reopened.patient_pin_throttle(ana) == Throttle()
+
+
+def test_a_new_patient_pin_forgets_the_wrong_tries(opened: OpenedDatabase) -> None:
+    clinic = SqliteClinicStore(opened.db)
+    ana = clinic.add_patient("P-1", "Ana", "es", T0)
+    clinic.set_patient_pin(ana, "4817")
+    for _ in range(FREE_TRIES + 2):
+        clinic.try_patient_pin(ana, "0000", T0)
+    assert clinic.patient_pin_throttle(ana).wait(T0) > timedelta(0)
+
+    clinic.set_patient_pin(ana, "7391")  # the clinic team sets a new one
+
+    assert clinic.patient_pin_throttle(ana) == Throttle()
+    assert clinic.try_patient_pin(ana, "7391", T0).right
 
 
 def test_a_safety_profile_with_an_unknown_area_keeps_everything_it_knows(
