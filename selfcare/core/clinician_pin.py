@@ -25,6 +25,10 @@ FREE_TRIES = 3
 FIRST_WAIT = timedelta(seconds=2)
 LONGEST_WAIT = timedelta(minutes=5)
 IDLE_LIMIT = timedelta(minutes=3)
+# A patient on a shared computer is signed out after this long without a key press or
+# click while browsing (never during a session or a rating): long enough to read their
+# history, short enough that the next person does not find it open.
+PERSON_IDLE_LIMIT = timedelta(minutes=10)
 
 _N, _R, _P = 2**14, 8, 1
 _SCHEME = "scrypt"

@@ -25,6 +25,7 @@ from selfcare.ui.pages.clinician_gate import ClinicianGate, pin_problem
 from selfcare.ui.pages.clinician_page import ClinicianPage
 from selfcare.ui.pages.report_panel import EVERYTHING
 from selfcare.ui.pages.report_panel import PLAN as PLAN_DAYS
+from selfcare.ui.person_idle import ACTIVITY_EVENTS
 from selfcare.ui.widgets.pin_wait import whole_seconds
 from selfcare.ui.widgets.plan_builder import PlanChoice
 
@@ -46,8 +47,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PREFETCH_WAIT = 10.0  # seconds: past this, the overview is read again on the spot
-ACTIVITY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                             QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 
 
 class ClinicianMode(QObject):

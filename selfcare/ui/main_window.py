@@ -28,6 +28,7 @@ from selfcare.core.ports import StoreUnavailable
 from selfcare.ui import i18n, style
 from selfcare.ui.pages.common import button, label
 from selfcare.ui.pages.library_page import LibraryPage, SessionEntry
+from selfcare.ui.person_idle import PersonIdle
 from selfcare.ui.widgets.flow_row import FlowRow
 from selfcare.ui.widgets.pin_wait import whole_seconds
 
@@ -131,6 +132,8 @@ class MainWindow(QMainWindow):
         self._changes: tuple[Change, ...] = ()  # what safety changed in the session now
         self._pending_plan: PlanFile | None = None  # a plan file waiting for Apply
         self.clinician: ClinicianMode | None = None
+        self.person_idle = PersonIdle(self)
+        self.person_idle.timed_out.connect(self.sign_out_idle_person)
         self._build_frame()
 
     def _build_frame(self) -> None:
@@ -685,8 +688,14 @@ class MainWindow(QMainWindow):
             self._show(self.library)
 
     def choose_person(self) -> None:
+        """Who is practising? Whoever was chosen before is signed out first, so nothing of
+        theirs (history, Today, where a session's ratings go) is left open meanwhile."""
         if self.services is None or self.mode is not Mode.BROWSING:
             return
+        if self._person_chosen:
+            self._become(None)
+            self._person_chosen = False
+        self.person_idle.watch(False)
         self.people.set_people(self._patients())
         self.person_button.setText(self.tr("Who is practising?"))
         self._show(self.people)
@@ -724,6 +733,21 @@ class MainWindow(QMainWindow):
 
     def set_person(self, patient_id: int | None) -> None:
         """From now on sessions, ratings and history are this person's own."""
+        self._become(patient_id)
+        self.person_idle.watch(bool(self._patients()))
+        self.go_home()
+
+    def sign_out_idle_person(self) -> None:
+        """Back to "Who is practising?" after the person chosen left the app idle; not in
+        a session, a rating, clinician mode or a dialog (asked again later then)."""
+        busy = self.mode is not Mode.BROWSING or QApplication.activeModalWidget() is not None \
+            or (self.clinician is not None and self.clinician.active)
+        if busy or not self._person_chosen or self.services is None:
+            return
+        log.info("the person chosen was signed out after being left idle")
+        self.choose_person()
+
+    def _become(self, patient_id: int | None) -> None:
         assert self.services is not None and self.clinician is not None
         self.person = patient_id
         self._person_chosen = True
@@ -740,7 +764,6 @@ class MainWindow(QMainWindow):
                 self.person_name = patient.display_name
                 if patient.language != i18n.current_language():
                     self.set_language(patient.language)
-        self.go_home()
 
     def _show_person(self) -> None:
         """The name button in the top bar, on computers with patients."""

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox
 
-from selfcare.core.clinician_pin import IDLE_LIMIT
+from selfcare.core.clinician_pin import IDLE_LIMIT, PERSON_IDLE_LIMIT
 
 PIN = "4817"
 
@@ -201,3 +201,77 @@ def test_wrong_patient_pins_slow_down_for_that_patient_only(window, qtbot):
     click(qtbot, people.pin_button)
     assert window.person == clinic.patient("P-2").id
     assert clinic.patient_pin_throttle(clinic.patient("P-2").id).failures == 0
+
+
+def clinic_with_two_patients(window, qtbot) -> None:
+    set_up_pin(window, qtbot)
+    add_patient(window, qtbot, "P-1", "Ana")
+    add_patient(window, qtbot, "P-2", "Ben")
+    click(qtbot, window.clinician.page.leave_button)
+    window._person_chosen = False
+    window.go_home()
+
+
+def choose(window, qtbot, name: str) -> None:
+    click(qtbot, next(b for b in window.people._buttons if b.text() == name))
+
+
+def test_a_patient_who_walks_away_is_signed_out(window, qtbot):
+    clinic_with_two_patients(window, qtbot)
+    choose(window, qtbot, "Ana")
+    ana = window.clinician.clinic.patient("P-1").id
+    assert window.person == ana and window.person_idle.watching
+    window.show_history()
+    idle = window.person_idle
+    nearly = datetime.now(UTC) + PERSON_IDLE_LIMIT - timedelta(seconds=5)
+    idle._now = lambda: nearly
+    idle.check()
+    assert window.stack.currentWidget() is window.history  # not yet
+
+    later = datetime.now(UTC) + PERSON_IDLE_LIMIT + timedelta(seconds=1)
+    idle._now = lambda: later
+    idle.check()
+
+    assert window.stack.currentWidget() is window.people
+    assert window.person is None and window.services.opened.store.person is None
+    assert not window.nav_history.isEnabled() and not window.nav_today.isEnabled()
+    assert not idle.watching
+
+
+def test_a_key_press_or_click_keeps_the_patient_signed_in(window, qtbot):
+    clinic_with_two_patients(window, qtbot)
+    choose(window, qtbot, "Ben")
+    idle = window.person_idle
+    later = datetime.now(UTC) + PERSON_IDLE_LIMIT + timedelta(seconds=1)
+    idle._now = lambda: later
+    qtbot.keyClick(window.library, Qt.Key.Key_Tab)  # activity "now" (at `later`)
+    idle.check()
+    assert window.person == window.clinician.clinic.patient("P-2").id
+
+
+def test_no_one_is_signed_out_during_a_session(window, qtbot):
+    clinic_with_two_patients(window, qtbot)
+    choose(window, qtbot, "Ana")
+    window.choose_session("pmr-short")
+    assert window.stack.currentWidget() is window.rating
+    idle = window.person_idle
+    later = datetime.now(UTC) + PERSON_IDLE_LIMIT + timedelta(seconds=1)
+    idle._now = lambda: later
+    idle.check()
+    assert window.person == window.clinician.clinic.patient("P-1").id
+    assert window.stack.currentWidget() is window.rating
+
+
+def test_switch_signs_the_patient_out_before_asking_who_is_practising(window, qtbot):
+    clinic_with_two_patients(window, qtbot)
+    choose(window, qtbot, "Ana")
+    click(qtbot, window.person_button)  # "Ana · Switch"
+    assert window.stack.currentWidget() is window.people
+    assert window.person is None and not window.nav_history.isEnabled()
+    click(qtbot, window.nav_sessions)  # practising without choosing is as a guest
+    assert window.services.opened.store.person is None
+
+
+def test_a_home_computer_is_never_watched(window, qtbot):
+    window.go_home()
+    assert not window.person_idle.watching
