@@ -139,8 +139,7 @@ def _end_cleanly_on_sigterm(app: QApplication, window: MainWindow) -> None:
 
     def on_signal(signum: int, frame: object) -> None:
         log.info("signal %d received: closing", signum)
-        window.close()
-        app.quit()
+        window.quit_app()
 
     signal.signal(signal.SIGTERM, on_signal)
     # Python runs signal handlers only when it gets control; give it that regularly.

@@ -1888,6 +1888,18 @@
         <translation>Abrir Selfcare</translation>
     </message>
     <message>
+        <source>Quit Selfcare</source>
+        <translation>Salir de Selfcare</translation>
+    </message>
+    <message>
+        <source>Selfcare is still here</source>
+        <translation>Selfcare sigue aquí</translation>
+    </message>
+    <message>
+        <source>It stays in this corner to remind you of your plan. To close it completely, choose Quit Selfcare from this icon&apos;s menu.</source>
+        <translation>Se queda en esta esquina para recordarte tu plan. Para cerrarlo del todo, elige Salir de Selfcare en el menú de este icono.</translation>
+    </message>
+    <message>
         <source>Time for your practice</source>
         <translation>Es hora de tu práctica</translation>
     </message>

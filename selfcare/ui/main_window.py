@@ -73,10 +73,12 @@ class Services:
     settings: Settings
     notices: Callable[[], list[str]] = list
     measures: dict[str, Instrument] = field(default_factory=dict)  # questionnaires by id
+    closed: bool = False
 
     def close(self) -> None:
         self.output.close()
         self.opened.close()
+        self.closed = True
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         self._changes: tuple[Change, ...] = ()  # what safety changed in the session now
         self._pending_plan: PlanFile | None = None  # a plan file waiting for Apply
         self.clinician: ClinicianMode | None = None
+        self._quitting = False  # closing now ends the app even with reminders in the tray
         self.person_idle = PersonIdle(self)
         self.person_idle.timed_out.connect(self.sign_out_idle_person)
         self._build_frame()
@@ -272,6 +275,7 @@ class MainWindow(QMainWindow):
         self.reminders = Reminders(self._reminder_view, parent=self)
         self.reminders.reminded.connect(self._show_reminder)
         self.reminders.open_requested.connect(self._bring_to_front)
+        self.reminders.quit_requested.connect(self.quit_app)
 
     def _reminder_view(self) -> tuple[Today | None, tuple[time, ...]]:
         """The current person's Today and their plan's reminder times, for the tray. Nothing
@@ -956,15 +960,48 @@ class MainWindow(QMainWindow):
         self._show(self.clinician.enter())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Closing mid-session records it as interrupted; nothing already given is lost."""
+        """Closing mid-session records it as interrupted; nothing already given is lost.
+
+        On a home computer whose plan has reminder times, closing only hides the window
+        in the system tray (saying so once), so the reminders still come; the tray's
+        menu quits. Elsewhere, or without a tray, closing quits."""
         if self.services is not None and self.services.controller.active:
             log.info("window closed during a session: recording it as interrupted")
             self.services.controller.stop()
-        if self.reminders is not None:
-            self.reminders.stop()
         if getattr(self, "summary", None) is not None and self.summary.unsaved_note():
             self.summary.save_note()  # typed but not saved: keep it rather than lose it
+        if not self._quitting and self.keeps_reminding():
+            assert self.reminders is not None
+            log.info("window closed into the tray: the plan's reminders go on")
+            event.ignore()
+            self.go_home()
+            self.hide()
+            self.reminders.say_still_running()
+            return
+        if self.reminders is not None:
+            self.reminders.stop()
         event.accept()
+
+    def keeps_reminding(self) -> bool:
+        """Whether closing the window leaves Selfcare in the tray: a tray to stay in, a
+        home computer (never a shared one: the next person would get this one's
+        reminders), and a plan with reminder times."""
+        if self.services is None or self.services.closed:
+            return False
+        if self.reminders is None or self.reminders.tray is None or self._patients():
+            return False
+        try:
+            return bool(self._reminder_view()[1])
+        except StoreUnavailable:
+            return False
+
+    def quit_app(self) -> None:
+        """Quit for good (the tray's menu, a logout's SIGTERM): close, then end the loop."""
+        self._quitting = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
 
 def _starts_at_login() -> bool:

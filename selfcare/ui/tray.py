@@ -32,7 +32,8 @@ ReminderView = Callable[[], tuple[Today | None, tuple[time, ...]]]
 
 
 class Reminders(QObject):
-    """Signals: reminded(str) with the words of a reminder, open_requested().
+    """Signals: reminded(str) with the words of a reminder, open_requested(),
+    quit_requested() (the menu's Quit: the window may only be hidden in the tray).
 
     `view` returns the current person's Today (for today's date; None without a plan)
     and the plan's reminder times; it is called at every check, so it stays current
@@ -41,6 +42,7 @@ class Reminders(QObject):
 
     reminded = Signal(str)
     open_requested = Signal()
+    quit_requested = Signal()
 
     def __init__(self, view: ReminderView, now: Callable[[], datetime] = datetime.now,
                  parent: QObject | None = None) -> None:
@@ -51,6 +53,8 @@ class Reminders(QObject):
         self._last_reminder: tuple[date, time] | None = None
         self._menu: QMenu | None = None
         self._open_action: QAction | None = None
+        self._quit_action: QAction | None = None
+        self._told_still_running = False
         self.tray = self._make_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
@@ -93,6 +97,20 @@ class Reminders(QObject):
         """Words of the tray menu in the language just installed."""
         if self._open_action is not None:
             self._open_action.setText(self.tr("Open Selfcare"))
+        if self._quit_action is not None:
+            self._quit_action.setText(self.tr("Quit Selfcare"))
+
+    def say_still_running(self) -> None:
+        """Once per run, when the window closes into the tray: where Selfcare went, and
+        how to quit it for good."""
+        if self._told_still_running or self.tray is None:
+            return
+        self._told_still_running = True
+        if QSystemTrayIcon.supportsMessages():
+            self.tray.showMessage(
+                self.tr("Selfcare is still here"),
+                self.tr("It stays in this corner to remind you of your plan. To close it "
+                        "completely, choose Quit Selfcare from this icon's menu."))
 
     def _remind(self) -> None:
         title = self.tr("Time for your practice")
@@ -108,6 +126,8 @@ class Reminders(QObject):
         self._menu = QMenu()
         self._open_action = self._menu.addAction(self.tr("Open Selfcare"))
         self._open_action.triggered.connect(self.open_requested)
+        self._quit_action = self._menu.addAction(self.tr("Quit Selfcare"))
+        self._quit_action.triggered.connect(self.quit_requested)
         tray.setContextMenu(self._menu)
         tray.activated.connect(self._activated)
         tray.messageClicked.connect(self.open_requested)

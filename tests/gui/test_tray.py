@@ -147,10 +147,74 @@ def test_the_tray_menu_and_a_click_on_the_message_open_the_app(qtbot, reminders)
     reminders.tray = reminders._make_tray()
     assert reminders.tray.toolTip() == "Selfcare"
     actions = reminders.tray.contextMenu().actions()
-    assert [action.text() for action in actions] == ["Open Selfcare"]
+    assert [action.text() for action in actions] == ["Open Selfcare", "Quit Selfcare"]
     with qtbot.waitSignal(reminders.open_requested, timeout=0):
         actions[0].trigger()
+    with qtbot.waitSignal(reminders.quit_requested, timeout=0):
+        actions[1].trigger()
     with qtbot.waitSignal(reminders.open_requested, timeout=0):
         reminders.tray.messageClicked.emit()
     reminders.stop()
     assert not reminders.tray.isVisible()
+
+
+# -- the window: closing into the tray keeps the reminders coming ------------------------
+
+
+def give_home_plan(window, reminders: tuple[time, ...] = (SIX_PM,)) -> None:
+    from selfcare.core.plan_file import PlanFile
+    from selfcare.core.safety import SafetyProfile
+
+    plan = make_plan(Template.WEEKLY_12, ["pmr-short"], date.today())
+    now = datetime.now().astimezone()
+    window.clinician.plans.assign(
+        None, PlanFile("P-1", "Ana", "en", plan, reminders, SafetyProfile(), now), now)
+
+
+@pytest.fixture
+def with_tray(window):
+    """The window's reminders with a tray icon (offscreen has no tray of its own)."""
+    window.reminders.tray = window.reminders._make_tray()
+    return window
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_closing_the_window_leaves_selfcare_in_the_tray_when_the_plan_reminds(
+        qtbot, with_tray):
+    window = with_tray
+    give_home_plan(window)
+    assert window.keeps_reminding()
+
+    window.close()
+
+    assert not window.isVisible()
+    assert window.reminders.timer.isActive()  # the reminders go on
+    window.reminders.open_requested.emit()  # the tray's Open Selfcare
+    assert window.isVisible()
+
+
+def test_the_tray_menu_quits_for_good(qtbot, qapp, with_tray, monkeypatch):
+    window = with_tray
+    give_home_plan(window)
+    quits = []
+    monkeypatch.setattr(qapp, "quit", lambda: quits.append(True))
+
+    window.reminders.quit_requested.emit()
+
+    assert quits == [True]
+    assert not window.isVisible() and not window.reminders.timer.isActive()
+
+
+def test_without_reminder_times_or_on_a_shared_computer_closing_quits(with_tray):
+    window = with_tray
+    give_home_plan(window, reminders=())
+    assert not window.keeps_reminding()
+    give_home_plan(window)
+    window.clinician.clinic.add_patient("P-9", "Ana", "en", datetime.now().astimezone())
+    assert not window.keeps_reminding()  # the next person would get these reminders
+
+
+def test_without_a_tray_closing_quits(window):
+    window.reminders.tray = None
+    give_home_plan(window)
+    assert not window.keeps_reminding()
