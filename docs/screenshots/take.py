@@ -163,6 +163,7 @@ def clinic_pages(window: MainWindow, out: Path, prefix: str, data: Path) -> None
     window._person_chosen = False
     window.go_home()
     shoot(window, out, f"{prefix}21-who-is-practising")
+    pin_wait(window, out, prefix)
     from datetime import UTC, datetime
 
     from selfcare.exchange import plan_for_patient
@@ -174,6 +175,21 @@ def clinic_pages(window: MainWindow, out: Path, prefix: str, data: Path) -> None
     window.open_plan_file(str(plan))
     shoot(window, out, f"{prefix}22-plan-preview")
     clinic_overview(window, out, prefix, data)
+
+
+def pin_wait(window: MainWindow, out: Path, prefix: str) -> None:
+    """A patient's PIN after three wrong tries: the field waits, with a countdown."""
+    assert window.clinician is not None
+    clinic = window.clinician.clinic
+    ana = clinic.patient("P-17")
+    clinic.set_patient_pin(ana.id, "4817")
+    window.go_home()
+    window.people._choose(clinic.patient("P-17"))
+    for _ in range(3):
+        window.people.pin_given.emit(ana.id, "0000")
+    settle()
+    shoot(window, out, f"{prefix}26-patient-pin-wait")
+    clinic.set_patient_pin(ana.id, None)
 
 
 def clinic_overview(window: MainWindow, out: Path, prefix: str, data: Path) -> None:
