@@ -1382,6 +1382,14 @@
         <translation>Este es un archivo de registro. Los registros los importa el equipo de salud, en el modo clínico.</translation>
     </message>
     <message>
+        <source>This plan file is for %1. On a computer with patients, choose that patient&apos;s name first, then open the file again. Nothing was changed.</source>
+        <translation>Este archivo de plan es para %1. En una computadora con pacientes, elige primero el nombre de esa persona y luego vuelve a abrir el archivo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This plan file is for %1, not for %2. Nothing was changed.</source>
+        <translation>Este archivo de plan es para %1, no para %2. No se cambió nada.</translation>
+    </message>
+    <message>
         <source>The plan was not applied: %1</source>
         <translation>El plan no se aplicó: %1</translation>
     </message>

@@ -868,12 +868,34 @@ class MainWindow(QMainWindow):
             self.settings_page.say(self.tr("This is a log file. Logs are brought in by the "
                                            "care team, in clinician mode."))
             return
+        refused = self._not_this_persons_plan(content)
+        if refused is not None:
+            self.settings_page.say(refused)
+            return
         titles = {entry.script_id: entry.title for entry in self.services.entries()}
         current = self._active_plan()
         self._pending_plan = content
         self.import_page.show_change(plan_lines(current, titles) if current else [],
                                      plan_lines(content, titles))
         self._show(self.import_page)
+
+    def _not_this_persons_plan(self, content: PlanFile) -> str | None:
+        """On a computer with patients a plan file goes only to the patient it names, who
+        must be the one chosen: another patient's plan, or a guest's, would be wrong.
+        None when it may be previewed (and always on a home computer)."""
+        patients = self._patients()
+        if not patients:
+            return None
+        chosen = next((p for p in patients if p.id == self.person), None)
+        if chosen is not None and chosen.code == content.patient_code:
+            return None
+        named = f"{content.display_name} ({content.patient_code})"
+        if chosen is None:
+            return self.tr("This plan file is for %1. On a computer with patients, choose "
+                           "that patient's name first, then open the file again. Nothing "
+                           "was changed.").replace("%1", named)
+        return self.tr("This plan file is for %1, not for %2. Nothing was changed.") \
+            .replace("%1", named).replace("%2", f"{chosen.display_name} ({chosen.code})")
 
     def _apply_plan(self) -> None:
         from datetime import UTC, datetime

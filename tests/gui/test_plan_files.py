@@ -95,3 +95,30 @@ def test_start_at_login_is_off_until_turned_on(window, tmp_path, monkeypatch):
     assert entry.exists() and "Exec=" in entry.read_text(encoding="utf-8")
     window.settings_page.start_at_login.click()
     assert not entry.exists()
+
+
+def test_on_a_clinic_computer_a_plan_file_goes_only_to_the_patient_it_names(
+        window, tmp_path):
+    clinic = window.clinician.clinic
+    now = datetime.now(UTC)
+    ana = clinic.add_patient("P-17", "Ana", "en", now)
+    ben = clinic.add_patient("P-2", "Ben", "en", now)
+    path = plan_file(tmp_path)  # for P-17, Ana
+
+    window.set_person(ben)
+    window.open_plan_file(str(path))
+    said = window.settings_page.care_message.text()
+    assert "for Ana (P-17), not for Ben (P-2)" in said and "Nothing was changed" in said
+    assert window.stack.currentWidget() is not window.import_page
+
+    window.set_person(None)  # a guest on a clinic computer
+    window.open_plan_file(str(path))
+    assert "choose that patient's name first" in window.settings_page.care_message.text()
+    assert window.clinician.plans.active(None) is None
+
+    window.set_person(ana)
+    window.open_plan_file(str(path))
+    assert window.stack.currentWidget() is window.import_page
+    window.import_page.apply_button.click()
+    assert window.clinician.plans.active(ana) is not None
+    assert window.clinician.plans.active(ben) is None
