@@ -449,12 +449,18 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"{merged.added} new session(s) added to {merged.patient_code} "
                   f"({merged.already_here} already here)")
             return EXIT_OK
-        apply_plan(opened.db, content, datetime.now(UTC))
+        try:
+            patient = apply_plan(opened.db, content, datetime.now(UTC))
+        except ExchangeError as exc:
+            raise CommandError(str(exc)) from None
     finally:
         opened.close()
     from selfcare.settings import Settings
 
-    Settings(data_dir).set("language", content.language)
+    if patient is None:  # the interface is the home person's; a clinic's stays as it is
+        Settings(data_dir).set("language", content.language)
+    else:
+        print(f"applied to patient {content.patient_code} ({patient})")
     for line in plan_summary(content):
         print(line)
     return EXIT_OK

@@ -69,11 +69,25 @@ class LogImport:
     already_here: int  # sessions in the file the clinic had already
 
 
-def apply_plan(db: Database, content: PlanFile, now: datetime) -> None:
-    """Make the plan the home person's plan (safety settings included)."""
+def apply_plan(db: Database, content: PlanFile, now: datetime) -> str | None:
+    """Make the plan the home person's plan (safety settings included). On a computer
+    with patients it goes to the patient the file names instead, and is refused when
+    there is none: a clinic's guest never gets someone's plan. Returns that patient's
+    name, or None at home."""
+    from selfcare.store.clinic import SqliteClinicStore, UnknownPatientError
     from selfcare.store.plans import SqlitePlanStore
 
-    SqlitePlanStore(db).assign(None, content, now)
+    clinic = SqliteClinicStore(db)
+    if not clinic.patients():
+        SqlitePlanStore(db).assign(None, content, now)
+        return None
+    try:
+        patient = clinic.patient(content.patient_code)
+    except UnknownPatientError:
+        raise ExchangeError(f"this computer has patients, and none with the code "
+                            f"{content.patient_code}: nothing was changed") from None
+    SqlitePlanStore(db).assign(patient.id, content, now)
+    return patient.display_name
 
 
 def apply_log(db: Database, log: LogFile) -> LogImport:

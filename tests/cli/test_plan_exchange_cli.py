@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from selfcare.core.plan_file import PlanFile
+from selfcare.core.plan_file import PlanFile, write_plan_file
 from selfcare.core.plans import Practice, Template, adherence, make_plan
 from selfcare.core.safety import Limb, SafetyProfile
 from selfcare.store.clinic import SqliteClinicStore
@@ -140,3 +140,32 @@ def test_exporting_a_plan_for_an_unknown_patient_says_so(tmp_path: Path) -> None
                         "--out", str(tmp_path / "p.json"))
     assert done.returncode == 1
     assert "no patient with the code NOPE" in done.stderr
+
+
+def test_on_a_clinic_computer_import_gives_the_plan_to_the_patient_it_names(
+        tmp_path: Path) -> None:
+    clinic_dir = tmp_path / "clinic"
+    patient = make_clinic(clinic_dir, date.today())
+    plan = make_plan(Template.DAILY_4_WEEKS, ["tiny-cues"], date.today())
+    for_ana = tmp_path / "ana.json"
+    for_ana.write_bytes(write_plan_file(PlanFile(
+        "P-17", "Ana", "es", plan, (), SafetyProfile(), datetime.now(UTC))))
+    for_nobody = tmp_path / "nobody.json"
+    for_nobody.write_bytes(write_plan_file(PlanFile(
+        "P-99", "Eve", "en", plan, (), SafetyProfile(), datetime.now(UTC))))
+
+    refused = run_selfcare(clinic_dir, "import", str(for_nobody))
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == ("selfcare: this computer has patients, and none with "
+                                      "the code P-99: nothing was changed")
+    done = run_selfcare(clinic_dir, "import", str(for_ana))
+    assert done.returncode == 0, done.stderr
+    assert "applied to patient P-17 (Ana)" in done.stdout
+
+    opened = open_database(clinic_dir / "selfcare.db")
+    plans = SqlitePlanStore(opened.db)
+    active = plans.active(patient)
+    assert active is not None and active.content.plan.template is Template.DAILY_4_WEEKS
+    assert plans.active(None) is None  # never the clinic's guest
+    opened.db.close()
+    assert not (clinic_dir / "settings.json").exists()  # the clinic's language unchanged
