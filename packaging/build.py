@@ -28,6 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import licences  # packaging/licences.py, beside this script
 import slim  # packaging/slim.py, beside this script
 from slim import folder_size
 
@@ -60,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             for line in slim.slim(bundle):
                 print(line, flush=True)
             add_desktop_files(bundle)
+            print(licences.add_licences(bundle), flush=True)
     if not (bundle / program_name()).exists():
         print(f"no bundle at {bundle}", file=sys.stderr)
         return 1
