@@ -35,6 +35,15 @@ LEFT_OUT_PLUGINS = (
     "platforms/libqeglfs.so", "platforms/libqminimalegl.so", "platforms/libqlinuxfb.so",
     "platforms/libqvkkhrdisplay.so", "platforms/libqvnc.so",
     "egldeviceintegrations/", "generic/",
+    # Wayland pieces only Qt's own or embedded compositors use (server buffers, in-car
+    # IVI and kiosk shells, Qt's compositor shell); desktops use xdg-shell, which stays.
+    "wayland-graphics-integration-client/libdmabuf-server.so",
+    "wayland-graphics-integration-client/libdrm-egl-server.so",
+    "wayland-graphics-integration-client/libshm-emulation-server.so",
+    "wayland-graphics-integration-client/libvulkan-server.so",
+    "wayland-shell-integration/libivi-shell.so",
+    "wayland-shell-integration/libfullscreen-shell-v1.so",
+    "wayland-shell-integration/libqt-shell.so",
     # Image formats the app never reads: its pictures are SVG and PNG (built into Qt).
     "imageformats/libqjpeg.so", "imageformats/libqtiff.so", "imageformats/libqwebp.so",
     "imageformats/libqtga.so", "imageformats/libqwbmp.so", "imageformats/libqicns.so",
