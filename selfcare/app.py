@@ -44,16 +44,25 @@ class _FirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
             if os.environ.get("SELFCARE_REPORT_FIRST_PAINT"):  # for benchmarks/startup.py
                 print(f"first-paint-epoch {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, self._then)
+            self.fire()
         return False
 
+    def fire(self) -> None:
+        """Run `then` soon, once, painted or not (a start in the tray paints nothing)."""
+        if not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._then)
 
-def run(data_dir: str | None = None, session: str | None = None, lang: str | None = None) -> int:
-    """Open the window, load everything else after it is painted, run until closed."""
-    app, window = start_window(data_dir, session, lang)
+
+def run(data_dir: str | None = None, session: str | None = None, lang: str | None = None,
+        in_tray: bool = False) -> int:
+    """Open the window, load everything else after it is painted, run until closed.
+
+    `in_tray` (start at login): load without showing the window and stay in the system
+    tray when the plan has reminders to give there; otherwise open the window as usual."""
+    app, window = start_window(data_dir, session, lang, in_tray)
     if os.environ.get("SELFCARE_QUIT_AFTER_LOAD"):
         window.loaded.connect(app.quit)
     code = app.exec()
@@ -62,7 +71,8 @@ def run(data_dir: str | None = None, session: str | None = None, lang: str | Non
 
 
 def start_window(data_dir: str | None = None, session: str | None = None,
-                 lang: str | None = None) -> tuple[QApplication, MainWindow]:
+                 lang: str | None = None,
+                 in_tray: bool = False) -> tuple[QApplication, MainWindow]:
     """Everything up to the event loop: logging, Qt, the window shown, SIGTERM handled."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -77,10 +87,19 @@ def start_window(data_dir: str | None = None, session: str | None = None,
     reporter = ErrorReporter(window, None,
                              dialogs=not os.environ.get("SELFCARE_NO_ERROR_DIALOGS"))
     reporter.install()
-    painted = _FirstPaint(lambda: load_into(window, reporter, folder, settings, session, lang))
+    def load() -> None:
+        load_into(window, reporter, folder, settings, session, lang)
+        if in_tray and not window.isVisible() and not window.keeps_reminding():
+            log.info("started for the tray, but there is nothing to remind: window shown")
+            window.show()
+
+    painted = _FirstPaint(load)
     window.installEventFilter(painted)
     window.painted_filter = painted  # kept alive as long as the window
-    window.show()
+    if in_tray:
+        painted.fire()
+    else:
+        window.show()
     _end_cleanly_on_sigterm(app, window)
     return app, window
 

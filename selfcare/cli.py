@@ -28,6 +28,7 @@ EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 DATA_ENV = "SELFCARE_DATA_DIR"
+IN_TRAY = "--in-tray"
 
 
 class CommandError(Exception):
@@ -36,11 +37,12 @@ class CommandError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    window_data_dir = window_only(args)
+    in_tray = IN_TRAY in args
+    window_data_dir = window_only([arg for arg in args if arg != IN_TRAY])
     if window_data_dir is not None:
         if window_data_dir:
             os.environ[DATA_ENV] = os.path.abspath(window_data_dir)  # noqa: PTH100 - no pathlib before the window
-        return open_window()
+        return open_window(in_tray)
     parsed = build_parser().parse_args(args)
     if parsed.data_dir is not None:
         os.environ[DATA_ENV] = os.path.abspath(parsed.data_dir)  # noqa: PTH100
@@ -50,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     command: Callable[[argparse.Namespace], int] = getattr(parsed, "run",
-                                                           lambda _args: open_window())
+                                                           lambda given: open_window(given.in_tray))
     try:
         return command(parsed)
     except CommandError as exc:
@@ -95,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"selfcare {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="keep the database and logs here")
+    parser.add_argument(IN_TRAY, action="store_true",
+                        help="start in the system tray when the plan has reminders to give "
+                             "(what start at login uses); otherwise open the window")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation (records, content, sound, window) in a "
                              "temporary folder; exit 0 if all is well")
@@ -106,10 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_window() -> int:
+def open_window(in_tray: bool = False) -> int:
     from selfcare.app import run  # Qt is loaded only for the window
 
-    return run(data_dir=os.environ.get(DATA_ENV))
+    return run(data_dir=os.environ.get(DATA_ENV), in_tray=in_tray)
 
 
 def print_json(data: object) -> None:

@@ -394,7 +394,8 @@ class MainWindow(QMainWindow):
 
         try:
             if on:
-                autostart.enable(autostart.launch_command())
+                # in the tray when there are reminders to give, else the window
+                autostart.enable([*autostart.launch_command(), "--in-tray"])
             else:
                 autostart.disable()
         except (OSError, ValueError) as exc:

@@ -61,3 +61,60 @@ def test_an_unusable_data_folder_is_explained_in_the_window_not_a_traceback(tmp_
     assert done.returncode == 0, done.stderr
     assert "cannot keep your records" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+IN_TRAY_PROBE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QSystemTrayIcon
+import selfcare.ui.tray as tray
+
+if sys.argv[2] == "tray":  # offscreen has no tray: one that says it is there
+    class Tray(QSystemTrayIcon):
+        isSystemTrayAvailable = staticmethod(lambda: True)
+    tray.QSystemTrayIcon = Tray
+from selfcare.app import start_window
+app, window = start_window(data_dir=sys.argv[1], in_tray=True)
+def report():
+    print("visible" if window.isVisible() else "hidden", flush=True)
+    app.quit()
+window.loaded.connect(lambda: QTimer.singleShot(200, report))
+app.exec()
+"""
+
+
+def start_in_tray(data_dir, tray: str) -> str:
+    done = subprocess.run([sys.executable, "-c", IN_TRAY_PROBE, str(data_dir), tray],
+                          cwd=REPO, env=selfcare_env(data_dir, QT_QPA_PLATFORM="offscreen",
+                                                     SELFCARE_NO_ERROR_DIALOGS="1"),
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
+
+
+def give_home_plan_with_a_reminder(data_dir) -> None:
+    from datetime import UTC, date, datetime, time
+
+    from selfcare.core.plan_file import PlanFile
+    from selfcare.core.plans import Template, make_plan
+    from selfcare.core.safety import SafetyProfile
+    from selfcare.store.db import open_database
+    from selfcare.store.plans import SqlitePlanStore
+
+    opened = open_database(data_dir / "selfcare.db")
+    plan = make_plan(Template.DAILY_4_WEEKS, ["pmr-short"], date.today())
+    SqlitePlanStore(opened.db).assign(None, PlanFile(
+        "P-1", "Ana", "en", plan, (time(18, 0),), SafetyProfile(), datetime.now(UTC)),
+        datetime.now(UTC))
+    opened.db.close()
+
+
+def test_started_at_login_it_stays_in_the_tray_when_the_plan_has_reminders(data_dir):
+    give_home_plan_with_a_reminder(data_dir)
+    assert start_in_tray(data_dir, "tray") == "hidden"
+
+
+def test_started_at_login_it_opens_the_window_when_there_is_nothing_to_remind(data_dir):
+    assert start_in_tray(data_dir, "tray") == "visible"  # no plan
+    give_home_plan_with_a_reminder(data_dir)
+    assert start_in_tray(data_dir, "none") == "visible"  # no tray to stay in

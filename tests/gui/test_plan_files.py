@@ -92,7 +92,9 @@ def test_start_at_login_is_off_until_turned_on(window, tmp_path, monkeypatch):
     window.show_settings()
     assert not window.settings_page.start_at_login.isChecked()
     window.settings_page.start_at_login.click()
-    assert entry.exists() and "Exec=" in entry.read_text(encoding="utf-8")
+    written = entry.read_text(encoding="utf-8")
+    exec_line = next(line for line in written.splitlines() if line.startswith("Exec="))
+    assert exec_line.endswith(" --in-tray")  # in the tray when the plan has reminders
     window.settings_page.start_at_login.click()
     assert not entry.exists()
 
