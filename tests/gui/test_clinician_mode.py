@@ -167,21 +167,14 @@ def test_on_a_clinic_computer_the_app_asks_who_is_practising(window, qtbot):
 
 
 def test_wrong_patient_pins_slow_down_for_that_patient_only(window, qtbot):
-    set_up_pin(window, qtbot)
-    add_patient(window, qtbot, "P-1", "Ana")
-    add_patient(window, qtbot, "P-2", "Ben")
+    clinic_with_two_patients(window, qtbot)
     clinic = window.clinician.clinic
     clinic.set_patient_pin(clinic.patient("P-1").id, "3920")
     clinic.set_patient_pin(clinic.patient("P-2").id, "5829")
-    click(qtbot, window.clinician.page.leave_button)
-    window._person_chosen = False
-    window.go_home()
+    window.go_home()  # the names again, now with their PINs
     people = window.people
 
-    def choose(name: str) -> None:
-        click(qtbot, next(b for b in people._buttons if b.text() == name))
-
-    choose("Ben")
+    choose(window, qtbot, "Ben")
     for _ in range(2):
         type_pin(qtbot, people.pin, "1111")
         click(qtbot, people.pin_button)
@@ -191,9 +184,9 @@ def test_wrong_patient_pins_slow_down_for_that_patient_only(window, qtbot):
     assert not people.pin.isEnabled() and not people.pin_button.isEnabled()
     assert "wait 2 seconds" in people.pin_message.text()
 
-    choose("Ana")  # someone else's wrong tries never hold Ana up
+    choose(window, qtbot, "Ana")  # someone else's wrong tries never hold Ana up
     assert people.pin.isEnabled()
-    choose("Ben")  # choosing again does not reset Ben's wait
+    choose(window, qtbot, "Ben")  # choosing again does not reset Ben's wait
     assert not people.pin.isEnabled() and "Please wait" in people.pin_message.text()
     qtbot.waitUntil(people.pin.isEnabled, timeout=4000)
     assert "try again now" in people.pin_message.text()
