@@ -8,7 +8,7 @@ stored with each hash so they can be raised later without locking anyone out.
 The throttle is a value, not a timer: the caller keeps it (in the record file, so a
 restart does not reset it) and asks it, with the time now, whether a try is allowed.
 After `FREE_TRIES` wrong PINs each further wrong PIN doubles the wait, up to
-`LONGEST_WAIT`. The idle rule says when clinician mode should leave by itself.
+`LONGEST_WAIT`. When clinician mode leaves by itself is `core.idle`'s rule.
 """
 
 from __future__ import annotations
@@ -24,11 +24,6 @@ PIN_MAX_DIGITS = 12
 FREE_TRIES = 3
 FIRST_WAIT = timedelta(seconds=2)
 LONGEST_WAIT = timedelta(minutes=5)
-IDLE_LIMIT = timedelta(minutes=3)
-# A patient on a shared computer is signed out after this long without a key press or
-# click while browsing (never during a session or a rating): long enough to read their
-# history, short enough that the next person does not find it open.
-PERSON_IDLE_LIMIT = timedelta(minutes=10)
 
 _N, _R, _P = 2**14, 8, 1
 _SCHEME = "scrypt"
@@ -102,8 +97,3 @@ def try_pin(pin: str, stored: str, throttle: Throttle, now: datetime) -> tuple[b
         return False, throttle
     right = pin_matches(pin, stored)
     return right, throttle.after_right() if right else throttle.after_wrong(now)
-
-
-def idle_too_long(last_activity: datetime, now: datetime, limit: timedelta = IDLE_LIMIT) -> bool:
-    """Clinician mode leaves by itself after `limit` without a key press or click."""
-    return now - last_activity >= limit

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
-from selfcare.core.clinician_pin import idle_too_long
+from selfcare.core.idle import idle_too_long
 from selfcare.core.ports import StoreUnavailable
 from selfcare.ui.file_dialogs import ask_open_path, ask_save_path
 from selfcare.ui.pages.clinician_gate import ClinicianGate, pin_problem

@@ -745,12 +745,12 @@ class MainWindow(QMainWindow):
     def sign_out_idle_person(self) -> None:
         """Back to "Who is practising?" after the person chosen left the app idle; not in
         a session, a rating, clinician mode or a dialog (asked again later then)."""
-        busy = self.mode is not Mode.BROWSING or QApplication.activeModalWidget() is not None \
+        busy = QApplication.activeModalWidget() is not None \
             or (self.clinician is not None and self.clinician.active)
-        if busy or not self._person_chosen or self.services is None:
+        if busy or not self._person_chosen or self.mode is not Mode.BROWSING:
             return
         log.info("the person chosen was signed out after being left idle")
-        self.choose_person()
+        self.choose_person()  # which itself does nothing without services
 
     def _become(self, patient_id: int | None) -> None:
         assert self.services is not None and self.clinician is not None

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from selfcare.core.clinician_pin import PERSON_IDLE_LIMIT, idle_too_long
+from selfcare.core.idle import PERSON_IDLE_LIMIT, idle_too_long
 
 CHECK_EVERY_MS = 15_000
 # What counts as someone using the app (clinician mode's idle rule uses the same).

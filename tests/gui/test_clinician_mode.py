@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox
 
-from selfcare.core.clinician_pin import IDLE_LIMIT, PERSON_IDLE_LIMIT
+from selfcare.core.idle import IDLE_LIMIT, PERSON_IDLE_LIMIT
 
 PIN = "4817"
 

@@ -13,9 +13,9 @@ from selfcare.core.clinician_pin import (
     Throttle,
     check_new_pin,
     hash_pin,
-    idle_too_long,
     pin_matches,
 )
+from selfcare.core.idle import idle_too_long
 
 T0 = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 
